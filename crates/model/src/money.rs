@@ -1,0 +1,269 @@
+//! Money and quantities: exact decimals that cross JSON as strings.
+//!
+//! Prices and amounts are `rust_decimal::Decimal`, never floats. `Usd` is an amount of US dollars;
+//! `Quantity` is a usage figure a person typed (hours, GB, milliseconds). JSON numbers are
+//! accepted for quantities because people write `730`, but they are read from their shortest
+//! decimal text, so `0.1` stays exactly one tenth.
+
+use std::fmt;
+use std::ops::{Add, AddAssign, Mul, Sub};
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An amount of US dollars, exact.
+///
+/// Serialises as a decimal string. Amounts are kept at full precision while they are summed and
+/// rounded once, for presentation, with [`Usd::round_cents`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Usd(Decimal);
+
+impl Usd {
+    /// Zero dollars.
+    pub const ZERO: Usd = Usd(Decimal::ZERO);
+
+    /// Wraps an exact decimal amount of dollars.
+    pub const fn new(amount: Decimal) -> Self {
+        Usd(amount)
+    }
+
+    /// The exact amount.
+    pub const fn amount(self) -> Decimal {
+        self.0
+    }
+
+    /// Rounds to cents, half away from zero: the one rounding every presented amount gets.
+    #[must_use]
+    pub fn round_cents(self) -> Usd {
+        Usd(self
+            .0
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+    }
+
+    /// Whether the amount is exactly zero.
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+}
+
+impl fmt::Display for Usd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl Add for Usd {
+    type Output = Usd;
+    fn add(self, rhs: Usd) -> Usd {
+        Usd(self.0 + rhs.0)
+    }
+}
+
+impl AddAssign for Usd {
+    fn add_assign(&mut self, rhs: Usd) {
+        self.0 += rhs.0;
+    }
+}
+
+impl Sub for Usd {
+    type Output = Usd;
+    fn sub(self, rhs: Usd) -> Usd {
+        Usd(self.0 - rhs.0)
+    }
+}
+
+/// A price per unit times a quantity of units is money.
+impl Mul<Decimal> for Usd {
+    type Output = Usd;
+    fn mul(self, quantity: Decimal) -> Usd {
+        Usd(self.0 * quantity)
+    }
+}
+
+impl std::iter::Sum for Usd {
+    fn sum<I: Iterator<Item = Usd>>(iter: I) -> Usd {
+        iter.fold(Usd::ZERO, Add::add)
+    }
+}
+
+impl Serialize for Usd {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Usd {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(DecimalVisitor).map(Usd)
+    }
+}
+
+/// A non-negative usage quantity as a person wrote it (hours, GB, milliseconds, percent).
+///
+/// Accepts a JSON number or a decimal string; rejects negative values, NaN, infinities and
+/// anything that does not fit a 96-bit decimal. Serialises as a JSON integer when it is a whole
+/// number (so `730` round-trips as `730`) and as a decimal string otherwise.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Quantity(Decimal);
+
+impl Quantity {
+    /// Zero.
+    pub const ZERO: Quantity = Quantity(Decimal::ZERO);
+
+    /// A quantity from a decimal; `None` when it is negative.
+    pub fn new(value: Decimal) -> Option<Self> {
+        (!value.is_sign_negative() || value.is_zero()).then_some(Quantity(value.normalize()))
+    }
+
+    /// A whole-number quantity.
+    pub fn from_u64(value: u64) -> Self {
+        Quantity(Decimal::from(value))
+    }
+
+    /// The exact value.
+    pub const fn value(self) -> Decimal {
+        self.0
+    }
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl FromStr for Quantity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let d = parse_decimal_text(s)?;
+        Quantity::new(d).ok_or_else(|| format!("`{s}` is negative; a quantity must be zero or more"))
+    }
+}
+
+impl Serialize for Quantity {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let n = self.0.normalize();
+        if n.scale() == 0 {
+            if let Ok(whole) = u64::try_from(n) {
+                return s.serialize_u64(whole);
+            }
+        }
+        s.collect_str(&n)
+    }
+}
+
+impl<'de> Deserialize<'de> for Quantity {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = d.deserialize_any(DecimalVisitor)?;
+        Quantity::new(value).ok_or_else(|| {
+            de::Error::custom(format!(
+                "{value} is negative; a quantity must be zero or more"
+            ))
+        })
+    }
+}
+
+/// Parses a plain decimal (`12`, `0.5`, `1e3` is refused) without going through a float.
+fn parse_decimal_text(s: &str) -> Result<Decimal, String> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err("an empty string is not a number".to_owned());
+    }
+    Decimal::from_str_exact(t)
+        .or_else(|_| Decimal::from_scientific(t))
+        .map_err(|_| format!("`{}` is not a decimal number", truncate(t, 40)))
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+/// Reads a decimal from a JSON string or number. Numbers are taken from their shortest
+/// round-trip text, which is what the person typed for any value with up to 15 significant digits.
+struct DecimalVisitor;
+
+impl Visitor<'_> for DecimalVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal number or a string holding one")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
+        if !v.is_finite() {
+            return Err(E::custom("the number is not finite"));
+        }
+        // `{}` prints the shortest text that reads back as the same f64.
+        let text = format!("{v}");
+        Decimal::from_str_exact(&text).map_err(|_| {
+            E::custom(format!(
+                "{} is too large or too precise; at most 28 significant digits are supported",
+                truncate(&text, 40)
+            ))
+        })
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+        parse_decimal_text(v).map_err(E::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cents_round_half_away_from_zero() {
+        let cases = [
+            ("0.005", "0.01"),
+            ("0.0049", "0.00"),
+            ("140.165", "140.17"),
+            ("-0.005", "-0.01"),
+            ("2.675", "2.68"),
+        ];
+        for (input, expected) in cases {
+            let usd = Usd::new(Decimal::from_str(input).unwrap());
+            assert_eq!(usd.round_cents().to_string(), expected, "rounding {input}");
+        }
+    }
+
+    #[test]
+    fn quantities_read_numbers_and_strings_exactly() {
+        let q: Quantity = serde_json::from_str("0.1").unwrap();
+        assert_eq!(q.value(), Decimal::from_str("0.1").unwrap());
+        let q: Quantity = serde_json::from_str("\"730.5\"").unwrap();
+        assert_eq!(q.value(), Decimal::from_str("730.5").unwrap());
+        let q: Quantity = serde_json::from_str("730").unwrap();
+        assert_eq!(serde_json::to_string(&q).unwrap(), "730");
+        let q: Quantity = serde_json::from_str("\"0.25\"").unwrap();
+        assert_eq!(serde_json::to_string(&q).unwrap(), "\"0.25\"");
+    }
+
+    #[test]
+    fn quantities_refuse_negative_and_non_numbers() {
+        assert!(serde_json::from_str::<Quantity>("-1").is_err());
+        assert!(serde_json::from_str::<Quantity>("\"NaN\"").is_err());
+        assert!(serde_json::from_str::<Quantity>("\"\"").is_err());
+        assert!(serde_json::from_str::<Quantity>("1e308").is_err());
+        assert!(serde_json::from_str::<Quantity>("true").is_err());
+    }
+
+    #[test]
+    fn usd_serialises_as_a_string() {
+        let usd = Usd::new(Decimal::from_str("140.16").unwrap());
+        assert_eq!(serde_json::to_string(&usd).unwrap(), "\"140.16\"");
+    }
+}

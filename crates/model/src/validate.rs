@@ -1,0 +1,492 @@
+//! Limits and checks that need no price book: counts, magnitudes, ranges, unique ids.
+//!
+//! The limits are generous enough for the largest real workloads (10^13 requests or I/O operations
+//! a month, 10^9 GB) and small enough that no arithmetic can overflow a 96-bit decimal. They are
+//! listed in the OpenAPI description. Checks the price book must answer (is this region or
+//! instance type known?) are the engine's.
+
+use std::collections::HashSet;
+
+use rust_decimal::Decimal;
+
+use crate::error::{ErrorCode, FieldError};
+use crate::money::Quantity;
+use crate::request::*;
+
+/// Documented limits of the estimate API.
+pub mod limits {
+    /// Items in one estimate.
+    pub const MAX_ITEMS: usize = 1_000;
+    /// Characters in an id.
+    pub const MAX_ID_LEN: usize = 64;
+    /// Characters in a name, label, region or type name.
+    pub const MAX_TEXT_LEN: usize = 200;
+    /// Hours in a month (31 × 24).
+    pub const MAX_HOURS_PER_MONTH: u32 = 744;
+    /// Instances (or functions, reservations) in one item.
+    pub const MAX_COUNT: u32 = 100_000;
+    /// Requests, I/O operations or objects per month.
+    pub const MAX_REQUESTS: u64 = 1_000_000_000_000_000;
+    /// GB of storage, transfer or retrieval per month in one item.
+    pub const MAX_GB: u64 = 10_000_000_000;
+    /// Lambda memory, MB.
+    pub const LAMBDA_MEMORY_MB: (u32, u32) = (128, 10_240);
+    /// Lambda ephemeral storage, MB.
+    pub const LAMBDA_EPHEMERAL_MB: (u32, u32) = (512, 10_240);
+    /// Lambda duration, ms (15 minutes).
+    pub const MAX_LAMBDA_DURATION_MS: u32 = 900_000;
+    /// Provisioned concurrency per function.
+    pub const MAX_CONCURRENCY: u32 = 1_000_000;
+    /// EBS volumes per instance.
+    pub const MAX_VOLUMES: usize = 64;
+    /// Size of one EBS volume or RDS instance's storage, GB.
+    pub const MAX_VOLUME_GB: u64 = 65_536;
+    /// Provisioned IOPS of one volume.
+    pub const MAX_IOPS: u64 = 512_000;
+    /// Provisioned throughput of one volume, MB/s.
+    pub const MAX_THROUGHPUT_MBPS: u64 = 10_000;
+    /// Public IPv4 addresses per instance.
+    pub const MAX_IPV4: u32 = 1_000;
+    /// Average object size, KB (5 TB).
+    pub const MAX_OBJECT_KB: u64 = 5_368_709_120;
+    /// Aurora Serverless v2 average ACUs.
+    pub const MAX_ACUS: u32 = 256;
+    /// Aurora instance groups per cluster.
+    pub const MAX_AURORA_GROUPS: usize = 16;
+    /// Backtrack window, hours.
+    pub const MAX_BACKTRACK_HOURS: u32 = 72;
+    /// Backtrack change records per hour.
+    pub const MAX_CHANGE_RECORDS_PER_HOUR: u64 = 1_000_000_000_000;
+}
+
+use limits::*;
+
+/// Checks an estimate against the limits; returns every problem found.
+pub fn validate_estimate(req: &EstimateRequest) -> Result<(), Vec<FieldError>> {
+    let mut v = Checker::default();
+    if let Some(name) = &req.name {
+        v.text("name", name, MAX_TEXT_LEN);
+    }
+    v.name_like("region", &req.region);
+    if let Some(h) = req.hours_per_month {
+        v.hours("hours_per_month", h);
+    }
+    if req.items.len() > MAX_ITEMS {
+        v.push(
+            ErrorCode::LimitExceeded,
+            "items",
+            format!("{} items; an estimate holds at most {MAX_ITEMS}", req.items.len()),
+        );
+        return Err(v.errors);
+    }
+    let mut ids = HashSet::new();
+    for (i, item) in req.items.iter().enumerate() {
+        let at = format!("items[{i}]");
+        if !ids.insert(item.id.as_str()) {
+            v.push(
+                ErrorCode::DuplicateId,
+                format!("{at}.id"),
+                format!("the id `{}` is used by an earlier item; ids must be unique", clip(&item.id)),
+            );
+        }
+        v.item(&at, item);
+    }
+    if v.errors.is_empty() { Ok(()) } else { Err(v.errors) }
+}
+
+/// Checks one item; paths are prefixed with `at` (e.g. `items[3]`, or `item` in comparisons).
+pub fn validate_item(at: &str, item: &Item) -> Result<(), Vec<FieldError>> {
+    let mut v = Checker::default();
+    v.item(at, item);
+    if v.errors.is_empty() { Ok(()) } else { Err(v.errors) }
+}
+
+fn clip(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+#[derive(Default)]
+struct Checker {
+    errors: Vec<FieldError>,
+}
+
+impl Checker {
+    fn push(&mut self, code: ErrorCode, field: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(FieldError::new(code, field, message));
+    }
+
+    fn text(&mut self, field: &str, value: &str, max: usize) {
+        let n = value.chars().count();
+        if n > max {
+            self.push(
+                ErrorCode::LimitExceeded,
+                field,
+                format!("{n} characters; at most {max} are allowed"),
+            );
+        }
+    }
+
+    /// Region codes, instance types and classes: short, printable, non-empty.
+    fn name_like(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.push(ErrorCode::InvalidValue, field, "must not be empty");
+        } else {
+            self.text(field, value, MAX_TEXT_LEN);
+        }
+    }
+
+    fn hours(&mut self, field: &str, h: Quantity) {
+        self.at_most(field, h, Decimal::from(MAX_HOURS_PER_MONTH), "hours (a month has at most 744)");
+    }
+
+    fn at_most(&mut self, field: &str, q: Quantity, max: Decimal, what: &str) {
+        if q.value() > max {
+            self.push(
+                ErrorCode::LimitExceeded,
+                field,
+                format!("{} is more than {max} {what}", q.value()),
+            );
+        }
+    }
+
+    fn count(&mut self, field: &str, n: u32, min: u32, max: u32) {
+        if n < min || n > max {
+            self.push(
+                ErrorCode::InvalidValue,
+                field,
+                format!("{n} is outside the valid range {min} to {max}"),
+            );
+        }
+    }
+
+    fn big(&mut self, field: &str, n: u64, max: u64) {
+        if n > max {
+            self.push(ErrorCode::LimitExceeded, field, format!("{n} is more than the limit {max}"));
+        }
+    }
+
+    fn gb(&mut self, field: &str, q: Option<Quantity>) {
+        if let Some(q) = q {
+            self.at_most(field, q, Decimal::from(MAX_GB), "GB");
+        }
+    }
+
+    fn usage(&mut self, at: &str, usage: &Option<Usage>) {
+        let Some(u) = usage else { return };
+        match (u.hours_per_month, u.utilization_percent) {
+            (Some(_), Some(_)) => self.push(
+                ErrorCode::InvalidValue,
+                format!("{at}.usage"),
+                "give either `hours_per_month` or `utilization_percent`, not both",
+            ),
+            (Some(h), None) => self.hours(&format!("{at}.usage.hours_per_month"), h),
+            (None, Some(p)) => self.at_most(
+                &format!("{at}.usage.utilization_percent"),
+                p,
+                Decimal::ONE_HUNDRED,
+                "percent",
+            ),
+            (None, None) => {}
+        }
+    }
+
+    fn item(&mut self, at: &str, item: &Item) {
+        if item.id.trim().is_empty() {
+            self.push(ErrorCode::InvalidValue, format!("{at}.id"), "must not be empty");
+        }
+        self.text(&format!("{at}.id"), &item.id, MAX_ID_LEN);
+        if let Some(label) = &item.label {
+            self.text(&format!("{at}.label"), label, MAX_TEXT_LEN);
+        }
+        if let Some(region) = &item.region {
+            self.name_like(&format!("{at}.region"), region);
+        }
+        match &item.spec {
+            ItemSpec::Ec2(e) => self.ec2(at, e),
+            ItemSpec::Lambda(l) => self.lambda(at, l),
+            ItemSpec::S3(s) => self.s3(at, s),
+            ItemSpec::Rds(r) => self.rds(at, r),
+            ItemSpec::Aurora(a) => self.aurora(at, a),
+        }
+    }
+
+    fn ec2(&mut self, at: &str, e: &Ec2Item) {
+        self.name_like(&format!("{at}.instance_type"), &e.instance_type);
+        self.count(&format!("{at}.count"), e.count, 1, MAX_COUNT);
+        self.usage(at, &e.usage);
+        if let Ec2Pricing::Spot { discount_percent: Some(d) } = e.pricing {
+            if d.value() >= Decimal::ONE_HUNDRED {
+                self.push(
+                    ErrorCode::InvalidValue,
+                    format!("{at}.pricing.discount_percent"),
+                    format!("{} is not below 100; a discount is 0 to 99.99 percent", d.value()),
+                );
+            }
+        }
+        if e.ebs.len() > MAX_VOLUMES {
+            self.push(
+                ErrorCode::LimitExceeded,
+                format!("{at}.ebs"),
+                format!("{} volumes per instance; at most {MAX_VOLUMES}", e.ebs.len()),
+            );
+        }
+        for (j, vol) in e.ebs.iter().enumerate() {
+            let p = format!("{at}.ebs[{j}]");
+            if vol.size_gb == 0 {
+                self.push(ErrorCode::InvalidValue, format!("{p}.size_gb"), "a volume is at least 1 GB");
+            }
+            self.big(&format!("{p}.size_gb"), vol.size_gb, MAX_VOLUME_GB);
+            if let Some(iops) = vol.iops {
+                self.big(&format!("{p}.iops"), iops, MAX_IOPS);
+                if !matches!(vol.volume_type, VolumeType::Gp3 | VolumeType::Io1 | VolumeType::Io2) {
+                    self.push(
+                        ErrorCode::InvalidValue,
+                        format!("{p}.iops"),
+                        format!(
+                            "{} volumes have no provisioned IOPS; only gp3, io1 and io2 do",
+                            vol.volume_type.as_str()
+                        ),
+                    );
+                }
+            } else if matches!(vol.volume_type, VolumeType::Io1 | VolumeType::Io2) {
+                self.push(
+                    ErrorCode::MissingField,
+                    format!("{p}.iops"),
+                    format!("{} volumes need provisioned `iops`", vol.volume_type.as_str()),
+                );
+            }
+            if let Some(t) = vol.throughput_mbps {
+                self.big(&format!("{p}.throughput_mbps"), t, MAX_THROUGHPUT_MBPS);
+                if vol.volume_type != VolumeType::Gp3 {
+                    self.push(
+                        ErrorCode::InvalidValue,
+                        format!("{p}.throughput_mbps"),
+                        "only gp3 volumes have provisioned throughput",
+                    );
+                }
+            }
+        }
+        self.count(&format!("{at}.public_ipv4_addresses"), e.public_ipv4_addresses, 0, MAX_IPV4);
+        self.gb(&format!("{at}.data_transfer_out_gb"), e.data_transfer_out_gb);
+    }
+
+    fn lambda(&mut self, at: &str, l: &LambdaItem) {
+        self.big(&format!("{at}.requests_per_month"), l.requests_per_month, MAX_REQUESTS);
+        self.at_most(
+            &format!("{at}.avg_duration_ms"),
+            l.avg_duration_ms,
+            Decimal::from(MAX_LAMBDA_DURATION_MS),
+            "ms (a function runs at most 15 minutes)",
+        );
+        let (lo, hi) = LAMBDA_MEMORY_MB;
+        self.count(&format!("{at}.memory_mb"), l.memory_mb, lo, hi);
+        let (lo, hi) = LAMBDA_EPHEMERAL_MB;
+        self.count(&format!("{at}.ephemeral_storage_mb"), l.ephemeral_storage_mb, lo, hi);
+        if let Some(pc) = &l.provisioned_concurrency {
+            let p = format!("{at}.provisioned_concurrency");
+            self.count(&format!("{p}.concurrency"), pc.concurrency, 1, MAX_CONCURRENCY);
+            if let Some(h) = pc.hours_per_month {
+                self.hours(&format!("{p}.hours_per_month"), h);
+            }
+            self.big(&format!("{p}.requests_per_month"), pc.requests_per_month, MAX_REQUESTS);
+            self.at_most(
+                &format!("{p}.avg_duration_ms"),
+                pc.avg_duration_ms,
+                Decimal::from(MAX_LAMBDA_DURATION_MS),
+                "ms (a function runs at most 15 minutes)",
+            );
+        }
+        self.gb(&format!("{at}.data_transfer_out_gb"), l.data_transfer_out_gb);
+    }
+
+    fn s3(&mut self, at: &str, s: &S3Item) {
+        self.gb(&format!("{at}.storage_gb"), Some(s.storage_gb));
+        if let Some(n) = s.object_count {
+            self.big(&format!("{at}.object_count"), n, MAX_REQUESTS);
+        }
+        if let Some(kb) = s.avg_object_size_kb {
+            self.at_most(&format!("{at}.avg_object_size_kb"), kb, Decimal::from(MAX_OBJECT_KB), "KB (an object is at most 5 TB)");
+        }
+        self.big(&format!("{at}.put_requests_per_month"), s.put_requests_per_month, MAX_REQUESTS);
+        self.big(&format!("{at}.get_requests_per_month"), s.get_requests_per_month, MAX_REQUESTS);
+        self.gb(&format!("{at}.retrieval_gb_per_month"), s.retrieval_gb_per_month);
+        self.gb(&format!("{at}.data_transfer_out_gb"), s.data_transfer_out_gb);
+    }
+
+    fn rds(&mut self, at: &str, r: &RdsItem) {
+        self.name_like(&format!("{at}.instance_class"), &r.instance_class);
+        self.count(&format!("{at}.count"), r.count, 1, MAX_COUNT);
+        if r.engine.is_commercial() {
+            if r.edition.is_none() {
+                self.push(
+                    ErrorCode::MissingField,
+                    format!("{at}.edition"),
+                    format!("{} needs an `edition`", r.engine.display()),
+                );
+            }
+            if r.license_model.is_none() {
+                self.push(
+                    ErrorCode::MissingField,
+                    format!("{at}.license_model"),
+                    format!(
+                        "{} needs a `license_model`: `license_included` or `bring_your_own_license`",
+                        r.engine.display()
+                    ),
+                );
+            }
+        } else {
+            if r.edition.is_some() {
+                self.push(
+                    ErrorCode::InvalidValue,
+                    format!("{at}.edition"),
+                    format!("{} has no editions; remove `edition`", r.engine.display()),
+                );
+            }
+            if r.license_model.is_some() {
+                self.push(
+                    ErrorCode::InvalidValue,
+                    format!("{at}.license_model"),
+                    format!("{} has no license models; remove `license_model`", r.engine.display()),
+                );
+            }
+        }
+        let p = format!("{at}.storage");
+        if r.storage.size_gb == 0 {
+            self.push(ErrorCode::InvalidValue, format!("{p}.size_gb"), "storage is at least 1 GB");
+        }
+        self.big(&format!("{p}.size_gb"), r.storage.size_gb, MAX_VOLUME_GB);
+        if let Some(iops) = r.storage.iops {
+            self.big(&format!("{p}.iops"), iops, MAX_IOPS);
+            if !matches!(
+                r.storage.storage_type,
+                RdsStorageType::Gp3 | RdsStorageType::Io1 | RdsStorageType::Io2
+            ) {
+                self.push(
+                    ErrorCode::InvalidValue,
+                    format!("{p}.iops"),
+                    "only gp3, io1 and io2 storage has provisioned IOPS",
+                );
+            }
+        } else if matches!(r.storage.storage_type, RdsStorageType::Io1 | RdsStorageType::Io2) {
+            self.push(
+                ErrorCode::MissingField,
+                format!("{p}.iops"),
+                format!("{} storage needs provisioned `iops`", r.storage.storage_type.as_str()),
+            );
+        }
+        if let Some(t) = r.storage.throughput_mbps {
+            self.big(&format!("{p}.throughput_mbps"), t, MAX_THROUGHPUT_MBPS);
+            if r.storage.storage_type != RdsStorageType::Gp3 {
+                self.push(
+                    ErrorCode::InvalidValue,
+                    format!("{p}.throughput_mbps"),
+                    "only gp3 storage has provisioned throughput",
+                );
+            }
+        }
+        self.gb(&format!("{at}.backup_storage_gb"), r.backup_storage_gb);
+        self.usage(at, &r.usage);
+    }
+
+    fn aurora(&mut self, at: &str, a: &AuroraItem) {
+        if a.instances.is_empty() && a.serverless_v2.is_none() {
+            self.push(
+                ErrorCode::MissingField,
+                format!("{at}.instances"),
+                "an Aurora cluster needs `instances`, `serverless_v2`, or both",
+            );
+        }
+        if a.instances.len() > MAX_AURORA_GROUPS {
+            self.push(
+                ErrorCode::LimitExceeded,
+                format!("{at}.instances"),
+                format!("{} instance groups; at most {MAX_AURORA_GROUPS}", a.instances.len()),
+            );
+        }
+        for (j, g) in a.instances.iter().enumerate() {
+            self.name_like(&format!("{at}.instances[{j}].instance_class"), &g.instance_class);
+            self.count(&format!("{at}.instances[{j}].count"), g.count, 1, MAX_COUNT);
+        }
+        if let Some(s) = &a.serverless_v2 {
+            let p = format!("{at}.serverless_v2");
+            self.at_most(&format!("{p}.average_acus"), s.average_acus, Decimal::from(MAX_ACUS), "ACUs");
+            if let Some(h) = s.hours_per_month {
+                self.hours(&format!("{p}.hours_per_month"), h);
+            }
+        }
+        self.gb(&format!("{at}.storage_gb"), Some(a.storage_gb));
+        self.big(&format!("{at}.io_requests_per_month"), a.io_requests_per_month, MAX_REQUESTS);
+        self.gb(&format!("{at}.backup_storage_gb"), a.backup_storage_gb);
+        if let Some(b) = &a.backtrack {
+            let p = format!("{at}.backtrack");
+            if a.engine != AuroraEngine::AuroraMysql {
+                self.push(ErrorCode::InvalidValue, p.clone(), "backtrack is an Aurora MySQL feature");
+            }
+            self.at_most(
+                &format!("{p}.change_records_per_hour"),
+                b.change_records_per_hour,
+                Decimal::from(MAX_CHANGE_RECORDS_PER_HOUR),
+                "change records per hour",
+            );
+            self.at_most(
+                &format!("{p}.window_hours"),
+                b.window_hours,
+                Decimal::from(MAX_BACKTRACK_HOURS),
+                "hours (the longest backtrack window is 72 hours)",
+            );
+        }
+        self.usage(at, &a.usage);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(json: &str) -> Vec<FieldError> {
+        let req = EstimateRequest::from_json(json.as_bytes()).unwrap();
+        validate_estimate(&req).err().unwrap_or_default()
+    }
+
+    #[test]
+    fn duplicate_ids_are_named() {
+        let errs = check(r#"{"region":"us-east-1","items":[{"id":"a","service":"lambda"},{"id":"a","service":"lambda"}]}"#);
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].field, "items[1].id");
+        assert_eq!(errs[0].code, ErrorCode::DuplicateId);
+    }
+
+    #[test]
+    fn out_of_range_values_are_named_with_the_range() {
+        let errs = check(r#"{"region":"us-east-1","items":[{"id":"a","service":"lambda","memory_mb":64}]}"#);
+        assert_eq!(errs[0].field, "items[0].memory_mb");
+        assert!(errs[0].message.contains("128 to 10240"), "{}", errs[0].message);
+        let errs = check(r#"{"region":"us-east-1","hours_per_month":800,"items":[]}"#);
+        assert_eq!(errs[0].field, "hours_per_month");
+    }
+
+    #[test]
+    fn the_item_limit_holds() {
+        let items: Vec<String> = (0..1001).map(|i| format!(r#"{{"id":"i{i}","service":"lambda"}}"#)).collect();
+        let json = format!(r#"{{"region":"us-east-1","items":[{}]}}"#, items.join(","));
+        let errs = check(&json);
+        assert_eq!(errs[0].code, ErrorCode::LimitExceeded);
+        assert_eq!(errs[0].field, "items");
+    }
+
+    #[test]
+    fn a_cluster_without_capacity_is_rejected() {
+        let errs = check(r#"{"region":"us-east-1","items":[{"id":"a","service":"aurora","engine":"aurora_mysql"}]}"#);
+        assert_eq!(errs[0].field, "items[0].instances");
+    }
+
+    #[test]
+    fn commercial_engines_need_edition_and_license() {
+        let errs = check(r#"{"region":"us-east-1","items":[{"id":"a","service":"rds","engine":"oracle","instance_class":"db.m5.large","storage":{"type":"gp3","size_gb":100}}]}"#);
+        let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["items[0].edition", "items[0].license_model"]);
+    }
+}
