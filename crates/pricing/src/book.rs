@@ -1,0 +1,555 @@
+//! The price book: every table, validated and indexed for the engine's lookups.
+//!
+//! A `PriceBook` is built once at start-up with [`PriceBook::from_tables`] (the CSV loader in
+//! [`crate::load`] produces the [`Tables`]) and is read-only afterwards, so the server shares it
+//! behind an `Arc` without locks. Each lookup answers `None` when AWS publishes no price for that
+//! combination; the engine turns that into an error naming the item, field and region.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+
+use model::response::Unit;
+use model::{
+    Architecture, AuroraEngine, AuroraStorageConfig, Deployment, LicenseModel, OfferingClass,
+    OperatingSystem, Payment, RdsEdition, RdsEngine, RdsStorageType, SavingsPlanType, StorageClass,
+    Term, VolumeType,
+};
+use rust_decimal::Decimal;
+
+use crate::rows::*;
+
+/// A problem in the price data, with the file and line it is on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{file}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct LoadError {
+    /// The table's file name, e.g. `ec2_on_demand.csv`.
+    pub file: String,
+    /// The 1-based line (the header is line 1), when the problem is on one row.
+    pub line: Option<u64>,
+    pub message: String,
+}
+
+impl LoadError {
+    /// An error on data row `index` (0-based) of `file`; the header is line 1.
+    pub fn at_row(file: &str, index: usize, message: impl Into<String>) -> Self {
+        LoadError {
+            file: file.to_owned(),
+            line: Some(index as u64 + 2),
+            message: message.into(),
+        }
+    }
+
+    /// An error about a whole file.
+    pub fn in_file(file: &str, message: impl Into<String>) -> Self {
+        LoadError {
+            file: file.to_owned(),
+            line: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// One price tier: `price_usd` per `unit` for quantities from `start` up to `end`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tier {
+    pub start: Decimal,
+    /// `None` for the open last tier.
+    pub end: Option<Decimal>,
+    pub unit: Unit,
+    pub price_usd: Decimal,
+    pub source_id: String,
+}
+
+/// Tiers of one price, sorted by `start`, contiguous from zero, the last one open.
+pub type Tiers = Vec<Tier>;
+
+type Idx<K> = HashMap<K, usize>;
+
+/// The validated, indexed price book.
+#[derive(Debug, Default)]
+pub struct PriceBook {
+    tables: Tables,
+    /// A short digest of the book's content; the catalogue's ETag.
+    version: String,
+    regions: Idx<String>,
+    sources: Idx<String>,
+    rules: Idx<RuleId>,
+    ec2_types: Idx<String>,
+    ec2_on_demand: Idx<(String, String, OperatingSystem)>,
+    ec2_reserved: Idx<(String, String, OperatingSystem, OfferingClass, Term, Payment)>,
+    ec2_spot: Idx<(String, String, OperatingSystem)>,
+    ec2_savings_plans: Idx<(String, String, OperatingSystem, SavingsPlanType, Term, Payment)>,
+    ebs_volumes: HashMap<(String, VolumeType, EbsComponent), Tiers>,
+    ebs_snapshots: Idx<(String, SnapshotTier)>,
+    public_ipv4: Idx<String>,
+    data_transfer_out: HashMap<String, Tiers>,
+    lambda: HashMap<(String, Architecture, LambdaComponent), Tiers>,
+    s3_storage: HashMap<(String, S3StorageTier), Tiers>,
+    s3_requests: Idx<(String, StorageClass, S3RequestType)>,
+    s3_retrieval: Idx<(String, StorageClass)>,
+    s3_monitoring: Idx<String>,
+    s3_classes: Idx<StorageClass>,
+    db_classes: Idx<String>,
+    rds_instances: Idx<RdsKey>,
+    rds_reserved: Idx<(RdsKey, Term, Payment)>,
+    rds_storage: HashMap<(String, RdsStorageType, Deployment, RdsStorageComponent), Tiers>,
+    rds_backup: Idx<String>,
+    aurora_instances: Idx<(String, AuroraEngine, String, AuroraStorageConfig)>,
+    aurora_reserved: Idx<(String, AuroraEngine, String, AuroraStorageConfig, Term, Payment)>,
+    aurora_cluster: Idx<(String, AuroraEngine, AuroraStorageConfig, AuroraComponent)>,
+}
+
+/// The key of an RDS instance price.
+type RdsKey = (
+    String,
+    RdsEngine,
+    Option<RdsEdition>,
+    Option<LicenseModel>,
+    String,
+    Deployment,
+);
+
+/// Builds a unique index, reporting every duplicate key with both lines.
+fn index<R, K: Eq + Hash>(
+    file: &str,
+    rows: &[R],
+    key: impl Fn(&R) -> K,
+    errors: &mut Vec<LoadError>,
+) -> Idx<K> {
+    let mut map = HashMap::with_capacity(rows.len());
+    for (i, row) in rows.iter().enumerate() {
+        if let Some(first) = map.insert(key(row), i) {
+            errors.push(LoadError::at_row(
+                file,
+                i,
+                format!(
+                    "duplicate price key: the same key is already on line {}; each key has exactly one row",
+                    first + 2
+                ),
+            ));
+            // Keep the first row so lookups stay stable while errors are collected.
+            map.insert(key(row), first);
+        }
+    }
+    map
+}
+
+/// Groups tiered rows by key; tier contiguity is checked by the validator.
+fn tiers<R, K: Eq + Hash>(rows: &[R], key: impl Fn(&R) -> K, tier: impl Fn(&R) -> Tier) -> HashMap<K, Tiers> {
+    let mut map: HashMap<K, Tiers> = HashMap::new();
+    for row in rows {
+        map.entry(key(row)).or_default().push(tier(row));
+    }
+    for list in map.values_mut() {
+        list.sort_by(|a, b| a.start.cmp(&b.start));
+    }
+    map
+}
+
+macro_rules! tier_of {
+    ($r:expr) => {
+        Tier {
+            start: $r.tier_start,
+            end: $r.tier_end,
+            unit: $r.unit,
+            price_usd: $r.price_usd,
+            source_id: $r.source_id.clone(),
+        }
+    };
+}
+
+impl PriceBook {
+    /// Validates and indexes the tables. Every problem is collected, each with file and line.
+    pub fn from_tables(tables: Tables) -> Result<PriceBook, Vec<LoadError>> {
+        let mut errors = Vec::new();
+        let t = &tables;
+        let e = &mut errors;
+        let mut book = PriceBook {
+            version: String::new(),
+            regions: index("regions.csv", &t.regions, |r| r.region_code.clone(), e),
+            sources: index("sources.csv", &t.sources, |r| r.source_id.clone(), e),
+            rules: index("billing_rules.csv", &t.billing_rules, |r| r.rule, e),
+            ec2_types: index("ec2_instance_types.csv", &t.ec2_instance_types, |r| r.instance_type.clone(), e),
+            ec2_on_demand: index(
+                "ec2_on_demand.csv",
+                &t.ec2_on_demand,
+                |r| (r.region_code.clone(), r.instance_type.clone(), r.operating_system),
+                e,
+            ),
+            ec2_reserved: index(
+                "ec2_reserved.csv",
+                &t.ec2_reserved,
+                |r| {
+                    (
+                        r.region_code.clone(),
+                        r.instance_type.clone(),
+                        r.operating_system,
+                        r.offering_class,
+                        r.term,
+                        r.payment,
+                    )
+                },
+                e,
+            ),
+            ec2_spot: index(
+                "ec2_spot.csv",
+                &t.ec2_spot,
+                |r| (r.region_code.clone(), r.instance_type.clone(), r.operating_system),
+                e,
+            ),
+            ec2_savings_plans: index(
+                "ec2_savings_plans.csv",
+                &t.ec2_savings_plans,
+                |r| {
+                    (
+                        r.region_code.clone(),
+                        r.instance_type.clone(),
+                        r.operating_system,
+                        r.plan,
+                        r.term,
+                        r.payment,
+                    )
+                },
+                e,
+            ),
+            ebs_volumes: tiers(
+                &t.ebs_volumes,
+                |r| (r.region_code.clone(), r.volume_type, r.component),
+                |r| tier_of!(r),
+            ),
+            ebs_snapshots: index("ebs_snapshots.csv", &t.ebs_snapshots, |r| (r.region_code.clone(), r.tier), e),
+            public_ipv4: index("public_ipv4.csv", &t.public_ipv4, |r| r.region_code.clone(), e),
+            data_transfer_out: tiers(&t.data_transfer_out, |r| r.region_code.clone(), |r| tier_of!(r)),
+            lambda: tiers(
+                &t.lambda,
+                |r| (r.region_code.clone(), r.architecture, r.component),
+                |r| tier_of!(r),
+            ),
+            s3_storage: tiers(&t.s3_storage, |r| (r.region_code.clone(), r.storage_tier), |r| tier_of!(r)),
+            s3_requests: index(
+                "s3_requests.csv",
+                &t.s3_requests,
+                |r| (r.region_code.clone(), r.storage_class, r.request_type),
+                e,
+            ),
+            s3_retrieval: index(
+                "s3_retrieval.csv",
+                &t.s3_retrieval,
+                |r| (r.region_code.clone(), r.storage_class),
+                e,
+            ),
+            s3_monitoring: index("s3_monitoring.csv", &t.s3_monitoring, |r| r.region_code.clone(), e),
+            s3_classes: index("s3_storage_classes.csv", &t.s3_storage_classes, |r| r.storage_class, e),
+            db_classes: index("db_instance_classes.csv", &t.db_instance_classes, |r| r.instance_class.clone(), e),
+            rds_instances: index("rds_instances.csv", &t.rds_instances, rds_key, e),
+            rds_reserved: index(
+                "rds_reserved.csv",
+                &t.rds_reserved,
+                |r| {
+                    (
+                        (
+                            r.region_code.clone(),
+                            r.engine,
+                            r.edition,
+                            r.license_model,
+                            r.instance_class.clone(),
+                            r.deployment,
+                        ),
+                        r.term,
+                        r.payment,
+                    )
+                },
+                e,
+            ),
+            rds_storage: tiers(
+                &t.rds_storage,
+                |r| (r.region_code.clone(), r.storage_type, r.deployment, r.component),
+                |r| tier_of!(r),
+            ),
+            rds_backup: index("rds_backup.csv", &t.rds_backup, |r| r.region_code.clone(), e),
+            aurora_instances: index(
+                "aurora_instances.csv",
+                &t.aurora_instances,
+                |r| (r.region_code.clone(), r.engine, r.instance_class.clone(), r.storage_config),
+                e,
+            ),
+            aurora_reserved: index(
+                "aurora_reserved.csv",
+                &t.aurora_reserved,
+                |r| {
+                    (
+                        r.region_code.clone(),
+                        r.engine,
+                        r.instance_class.clone(),
+                        r.storage_config,
+                        r.term,
+                        r.payment,
+                    )
+                },
+                e,
+            ),
+            aurora_cluster: index(
+                "aurora_cluster.csv",
+                &t.aurora_cluster,
+                |r| (r.region_code.clone(), r.engine, r.storage_config, r.component),
+                e,
+            ),
+            tables: Tables::default(),
+        };
+        crate::validate::check(&tables, &book, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        book.tables = tables;
+        Ok(book)
+    }
+
+    /// Sets the content digest (the loader hashes the CSV bytes it read).
+    pub fn set_version(&mut self, version: String) {
+        self.version = version;
+    }
+
+    /// A short digest of the book's content.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// The raw rows, for the catalogue and the comparisons.
+    pub fn tables(&self) -> &Tables {
+        &self.tables
+    }
+
+    /// Tiered prices of one tiered table (for the validator).
+    pub(crate) fn all_tiers(&self) -> Vec<(&'static str, String, &Tiers)> {
+        let mut out: Vec<(&'static str, String, &Tiers)> = Vec::new();
+        for ((r, v, c), t) in &self.ebs_volumes {
+            out.push(("ebs_volumes.csv", format!("{r} {} {c:?}", v.as_str()), t));
+        }
+        for (r, t) in &self.data_transfer_out {
+            out.push(("data_transfer_out.csv", r.clone(), t));
+        }
+        for ((r, a, c), t) in &self.lambda {
+            out.push(("lambda.csv", format!("{r} {} {c:?}", a.as_str()), t));
+        }
+        for ((r, s), t) in &self.s3_storage {
+            out.push(("s3_storage.csv", format!("{r} {s:?}"), t));
+        }
+        for ((r, s, d, c), t) in &self.rds_storage {
+            out.push(("rds_storage.csv", format!("{r} {} {} {c:?}", s.as_str(), d.as_str()), t));
+        }
+        out.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        out
+    }
+
+    pub fn region(&self, code: &str) -> Option<&RegionRow> {
+        self.regions.get(code).map(|&i| &self.tables.regions[i])
+    }
+
+    pub fn regions(&self) -> &[RegionRow] {
+        &self.tables.regions
+    }
+
+    pub fn source(&self, source_id: &str) -> Option<&SourceRow> {
+        self.sources.get(source_id).map(|&i| &self.tables.sources[i])
+    }
+
+    pub fn rule(&self, rule: RuleId) -> Option<&BillingRuleRow> {
+        self.rules.get(&rule).map(|&i| &self.tables.billing_rules[i])
+    }
+
+    pub fn ec2_instance_type(&self, name: &str) -> Option<&Ec2InstanceTypeRow> {
+        self.ec2_types.get(name).map(|&i| &self.tables.ec2_instance_types[i])
+    }
+
+    pub fn ec2_on_demand(&self, region: &str, instance_type: &str, os: OperatingSystem) -> Option<&Ec2OnDemandRow> {
+        self.ec2_on_demand
+            .get(&(region.to_owned(), instance_type.to_owned(), os))
+            .map(|&i| &self.tables.ec2_on_demand[i])
+    }
+
+    pub fn ec2_reserved(
+        &self,
+        region: &str,
+        instance_type: &str,
+        os: OperatingSystem,
+        class: OfferingClass,
+        term: Term,
+        payment: Payment,
+    ) -> Option<&Ec2ReservedRow> {
+        self.ec2_reserved
+            .get(&(region.to_owned(), instance_type.to_owned(), os, class, term, payment))
+            .map(|&i| &self.tables.ec2_reserved[i])
+    }
+
+    pub fn ec2_spot(&self, region: &str, instance_type: &str, os: OperatingSystem) -> Option<&Ec2SpotRow> {
+        self.ec2_spot
+            .get(&(region.to_owned(), instance_type.to_owned(), os))
+            .map(|&i| &self.tables.ec2_spot[i])
+    }
+
+    pub fn ec2_savings_plan(
+        &self,
+        region: &str,
+        instance_type: &str,
+        os: OperatingSystem,
+        plan: SavingsPlanType,
+        term: Term,
+        payment: Payment,
+    ) -> Option<&Ec2SavingsPlanRow> {
+        self.ec2_savings_plans
+            .get(&(region.to_owned(), instance_type.to_owned(), os, plan, term, payment))
+            .map(|&i| &self.tables.ec2_savings_plans[i])
+    }
+
+    pub fn ebs(&self, region: &str, volume_type: VolumeType, component: EbsComponent) -> Option<&[Tier]> {
+        self.ebs_volumes
+            .get(&(region.to_owned(), volume_type, component))
+            .map(Vec::as_slice)
+    }
+
+    pub fn ebs_snapshot(&self, region: &str, tier: SnapshotTier) -> Option<&EbsSnapshotRow> {
+        self.ebs_snapshots
+            .get(&(region.to_owned(), tier))
+            .map(|&i| &self.tables.ebs_snapshots[i])
+    }
+
+    pub fn public_ipv4(&self, region: &str) -> Option<&PublicIpv4Row> {
+        self.public_ipv4.get(region).map(|&i| &self.tables.public_ipv4[i])
+    }
+
+    pub fn data_transfer_out(&self, region: &str) -> Option<&[Tier]> {
+        self.data_transfer_out.get(region).map(Vec::as_slice)
+    }
+
+    pub fn lambda(&self, region: &str, arch: Architecture, component: LambdaComponent) -> Option<&[Tier]> {
+        self.lambda
+            .get(&(region.to_owned(), arch, component))
+            .map(Vec::as_slice)
+    }
+
+    pub fn s3_storage(&self, region: &str, tier: S3StorageTier) -> Option<&[Tier]> {
+        self.s3_storage.get(&(region.to_owned(), tier)).map(Vec::as_slice)
+    }
+
+    pub fn s3_request(&self, region: &str, class: StorageClass, kind: S3RequestType) -> Option<&S3RequestRow> {
+        self.s3_requests
+            .get(&(region.to_owned(), class, kind))
+            .map(|&i| &self.tables.s3_requests[i])
+    }
+
+    pub fn s3_retrieval(&self, region: &str, class: StorageClass) -> Option<&S3RetrievalRow> {
+        self.s3_retrieval
+            .get(&(region.to_owned(), class))
+            .map(|&i| &self.tables.s3_retrieval[i])
+    }
+
+    pub fn s3_monitoring(&self, region: &str) -> Option<&S3MonitoringRow> {
+        self.s3_monitoring.get(region).map(|&i| &self.tables.s3_monitoring[i])
+    }
+
+    pub fn s3_class_rule(&self, class: StorageClass) -> Option<&S3ClassRuleRow> {
+        self.s3_classes.get(&class).map(|&i| &self.tables.s3_storage_classes[i])
+    }
+
+    pub fn db_instance_class(&self, name: &str) -> Option<&DbInstanceClassRow> {
+        self.db_classes.get(name).map(|&i| &self.tables.db_instance_classes[i])
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn rds_instance(
+        &self,
+        region: &str,
+        engine: RdsEngine,
+        edition: Option<RdsEdition>,
+        license: Option<LicenseModel>,
+        class: &str,
+        deployment: Deployment,
+    ) -> Option<&RdsInstanceRow> {
+        self.rds_instances
+            .get(&(region.to_owned(), engine, edition, license, class.to_owned(), deployment))
+            .map(|&i| &self.tables.rds_instances[i])
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn rds_reserved(
+        &self,
+        region: &str,
+        engine: RdsEngine,
+        edition: Option<RdsEdition>,
+        license: Option<LicenseModel>,
+        class: &str,
+        deployment: Deployment,
+        term: Term,
+        payment: Payment,
+    ) -> Option<&RdsReservedRow> {
+        let key = (region.to_owned(), engine, edition, license, class.to_owned(), deployment);
+        self.rds_reserved
+            .get(&(key, term, payment))
+            .map(|&i| &self.tables.rds_reserved[i])
+    }
+
+    pub fn rds_storage(
+        &self,
+        region: &str,
+        storage_type: RdsStorageType,
+        deployment: Deployment,
+        component: RdsStorageComponent,
+    ) -> Option<&[Tier]> {
+        self.rds_storage
+            .get(&(region.to_owned(), storage_type, deployment, component))
+            .map(Vec::as_slice)
+    }
+
+    pub fn rds_backup(&self, region: &str) -> Option<&RdsBackupRow> {
+        self.rds_backup.get(region).map(|&i| &self.tables.rds_backup[i])
+    }
+
+    pub fn aurora_instance(
+        &self,
+        region: &str,
+        engine: AuroraEngine,
+        class: &str,
+        config: AuroraStorageConfig,
+    ) -> Option<&AuroraInstanceRow> {
+        self.aurora_instances
+            .get(&(region.to_owned(), engine, class.to_owned(), config))
+            .map(|&i| &self.tables.aurora_instances[i])
+    }
+
+    pub fn aurora_reserved(
+        &self,
+        region: &str,
+        engine: AuroraEngine,
+        class: &str,
+        config: AuroraStorageConfig,
+        term: Term,
+        payment: Payment,
+    ) -> Option<&AuroraReservedRow> {
+        self.aurora_reserved
+            .get(&(region.to_owned(), engine, class.to_owned(), config, term, payment))
+            .map(|&i| &self.tables.aurora_reserved[i])
+    }
+
+    pub fn aurora_cluster(
+        &self,
+        region: &str,
+        engine: AuroraEngine,
+        config: AuroraStorageConfig,
+        component: AuroraComponent,
+    ) -> Option<&AuroraClusterRow> {
+        self.aurora_cluster
+            .get(&(region.to_owned(), engine, config, component))
+            .map(|&i| &self.tables.aurora_cluster[i])
+    }
+}
+
+fn rds_key(r: &RdsInstanceRow) -> RdsKey {
+    (
+        r.region_code.clone(),
+        r.engine,
+        r.edition,
+        r.license_model,
+        r.instance_class.clone(),
+        r.deployment,
+    )
+}

@@ -1,0 +1,1 @@
+//! The decision comparisons: pricing models with break-even, Aurora vs RDS, every region.
