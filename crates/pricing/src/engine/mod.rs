@@ -1,1 +1,262 @@
 //! The estimate engine: an estimate in, priced line items out, by AWS's billing rules.
+//!
+//! Three stages (STYLE habit 5): each service module ([`ec2`], [`lambda`], [`s3`], [`rds`],
+//! [`aurora`], with [`transfer`] for egress) turns an item into line specs that name their price
+//! without looking it up; [`pricer`] resolves every price once, shares aggregated tiers and free
+//! allowances among the items in item order, and multiplies; this module checks the request,
+//! assembles the items and adds up the totals.
+//!
+//! Money: every amount is computed at full precision and rounded once for presentation. An item's
+//! totals are the rounded sums of its unrounded lines; the estimate's totals are the rounded sums
+//! of the unrounded item amounts.
+
+mod aurora;
+mod ec2;
+mod lambda;
+pub(crate) mod pricer;
+mod rds;
+mod s3;
+pub(crate) mod spec;
+mod tiers;
+mod transfer;
+
+use std::collections::BTreeSet;
+
+use model::response::{EstimateResponse, ItemCost, PriceSourceRef, Totals};
+use model::{ErrorCode, EstimateRequest, FieldError, Item, ItemSpec, Usage, Usd};
+use rust_decimal::Decimal;
+
+use crate::book::PriceBook;
+use pricer::{ItemInput, Settings};
+
+/// What every service module needs: the book and the estimate's settings.
+#[derive(Debug)]
+pub(crate) struct Ctx<'a> {
+    pub book: &'a PriceBook,
+    /// Hours in the billing month (default 730).
+    pub month_hours: Decimal,
+    pub free_tier: bool,
+}
+
+impl Ctx<'_> {
+    /// Hours used in the month: `hours_per_month` (at most the month), or the month ×
+    /// `utilization_percent` / 100; the whole month by default.
+    pub fn used_hours(&self, usage: &Option<Usage>) -> Decimal {
+        match usage {
+            Some(Usage {
+                hours_per_month: Some(h),
+                ..
+            }) => h.value().min(self.month_hours),
+            Some(Usage {
+                utilization_percent: Some(p),
+                ..
+            }) => self.month_hours * p.value() / Decimal::ONE_HUNDRED,
+            _ => self.month_hours,
+        }
+    }
+}
+
+/// Prices an estimate.
+///
+/// Checks the request's limits first ([`model::validate::validate_estimate`]), then every region,
+/// instance type and price against the book. All problems of all items are reported together;
+/// a missing price is an error, never a $0 line.
+pub fn estimate(
+    book: &PriceBook,
+    req: &EstimateRequest,
+) -> Result<EstimateResponse, Vec<FieldError>> {
+    model::validate::validate_estimate(req)?;
+    let month_hours = req
+        .hours_per_month
+        .map(|h| h.value())
+        .unwrap_or_else(|| Decimal::from(model::HOURS_PER_MONTH));
+    let ctx = Ctx {
+        book,
+        month_hours,
+        free_tier: req.free_tier,
+    };
+    let mut errors = Vec::new();
+    let mut inputs = Vec::with_capacity(req.items.len());
+    let mut region_reported = false;
+    for (i, item) in req.items.iter().enumerate() {
+        let at = format!("items[{i}]");
+        let region = item.region.as_deref().unwrap_or(&req.region);
+        if book.region(region).is_none() {
+            let field = if item.region.is_some() {
+                format!("{at}.region")
+            } else if region_reported {
+                continue;
+            } else {
+                region_reported = true;
+                "region".to_owned()
+            };
+            errors.push(FieldError::new(
+                ErrorCode::UnknownRegion,
+                field,
+                unknown_region_message(book, region),
+            ));
+            continue;
+        }
+        match item_specs(&ctx, &at, region, item) {
+            Ok(specs) => inputs.push(ItemInput {
+                id: &item.id,
+                region,
+                specs,
+            }),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if req.items.is_empty() && book.region(&req.region).is_none() {
+        errors.push(FieldError::new(
+            ErrorCode::UnknownRegion,
+            "region",
+            unknown_region_message(book, &req.region),
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let priced = pricer::price(
+        book,
+        Settings {
+            free_tier: req.free_tier,
+        },
+        &inputs,
+    )?;
+    Ok(assemble(book, req, month_hours, inputs, priced))
+}
+
+/// The line specs of one item.
+fn item_specs(
+    ctx: &Ctx<'_>,
+    at: &str,
+    region: &str,
+    item: &Item,
+) -> Result<spec::ItemSpecs, Vec<FieldError>> {
+    match &item.spec {
+        ItemSpec::Ec2(e) => ec2::specs(ctx, at, region, e),
+        ItemSpec::Lambda(l) => lambda::specs(ctx, at, region, l),
+        ItemSpec::S3(s) => s3::specs(ctx, at, region, s),
+        ItemSpec::Rds(r) => rds::specs(ctx, at, r),
+        ItemSpec::Aurora(a) => aurora::specs(ctx, at, a),
+    }
+}
+
+fn unknown_region_message(book: &PriceBook, region: &str) -> String {
+    let codes: Vec<&str> = book
+        .regions()
+        .iter()
+        .map(|r| r.region_code.as_str())
+        .collect();
+    let mut close: Vec<&str> = codes
+        .iter()
+        .copied()
+        .filter(|c| {
+            let prefix: String = region.chars().take(2).collect();
+            !prefix.is_empty() && c.starts_with(&prefix)
+        })
+        .take(5)
+        .collect();
+    if close.is_empty() {
+        close = codes.iter().copied().take(5).collect();
+    }
+    format!(
+        "unknown region `{region}`; the price book has {} regions, e.g. {}",
+        codes.len(),
+        close.join(", ")
+    )
+}
+
+/// Exact sums of one item or estimate.
+#[derive(Clone, Copy, Debug, Default)]
+struct Sums {
+    monthly: Decimal,
+    upfront: Decimal,
+    /// Σ upfront / term months.
+    amortised: Decimal,
+}
+
+impl Sums {
+    fn totals(self) -> Totals {
+        Totals {
+            monthly: Usd::new(self.monthly).round_cents(),
+            upfront: Usd::new(self.upfront).round_cents(),
+            first_12_months: Usd::new(self.upfront + Decimal::from(12) * self.monthly)
+                .round_cents(),
+            effective_monthly: Usd::new(self.monthly + self.amortised).round_cents(),
+        }
+    }
+}
+
+fn assemble(
+    book: &PriceBook,
+    req: &EstimateRequest,
+    month_hours: Decimal,
+    inputs: Vec<ItemInput<'_>>,
+    priced: pricer::Priced,
+) -> EstimateResponse {
+    let mut total = Sums::default();
+    let mut items = Vec::with_capacity(inputs.len());
+    for ((item, input), lines) in req.items.iter().zip(inputs).zip(priced.items) {
+        let mut s = Sums::default();
+        for l in &lines {
+            match l.term_months {
+                Some(m) => {
+                    s.upfront += l.exact;
+                    s.amortised += l.exact / Decimal::from(m);
+                }
+                None => s.monthly += l.exact,
+            }
+        }
+        total.monthly += s.monthly;
+        total.upfront += s.upfront;
+        total.amortised += s.amortised;
+        let t = s.totals();
+        items.push(ItemCost {
+            id: item.id.clone(),
+            label: item.label.clone(),
+            service: item.spec.service(),
+            region: input.region.to_owned(),
+            monthly: t.monthly,
+            upfront: t.upfront,
+            effective_monthly: t.effective_monthly,
+            first_12_months: t.first_12_months,
+            line_items: lines.into_iter().map(|l| l.line).collect(),
+            warnings: input.specs.warnings,
+        });
+    }
+    let mut dates = BTreeSet::new();
+    let price_sources: Vec<PriceSourceRef> = priced
+        .sources
+        .iter()
+        .map(|(table, id)| {
+            let (date, origin) = book
+                .source(id)
+                .map(|s| (s.price_date.clone(), s.origin.clone()))
+                .unwrap_or_else(|| ("unknown".to_owned(), id.clone()));
+            dates.insert(date.clone());
+            PriceSourceRef {
+                table: (*table).to_owned(),
+                price_date: date,
+                source: origin,
+            }
+        })
+        .collect();
+    let price_date = match (dates.first(), dates.last()) {
+        (Some(a), Some(b)) if a == b => a.clone(),
+        (Some(a), Some(b)) => format!("{a} … {b}"),
+        _ => String::new(),
+    };
+    EstimateResponse {
+        currency: "USD".to_owned(),
+        name: req.name.clone(),
+        region: req.region.clone(),
+        hours_per_month: model::Quantity::new(month_hours).unwrap_or_default(),
+        free_tier: req.free_tier,
+        price_date,
+        price_sources,
+        totals: total.totals(),
+        items,
+        warnings: priced.warnings,
+    }
+}

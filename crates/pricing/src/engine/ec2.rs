@@ -1,0 +1,276 @@
+//! EC2: instance hours by pricing model, EBS volumes, public IPv4 addresses and egress.
+//!
+//! On-Demand and Spot bill the hours used. Reserved Instances and Savings Plans are commitments
+//! billed for every hour of the month whether used or not (How RI discounts are applied:
+//! https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/apply_ri.html ; Savings Plans:
+//! https://docs.aws.amazon.com/savingsplans/latest/userguide/sp-applying.html). EBS volumes and
+//! public IPv4 addresses bill the whole month whatever the instances do.
+
+use model::response::Unit;
+use model::{Ec2Item, Ec2Pricing, ErrorCode, FieldError, Payment, VolumeType};
+use rust_decimal::Decimal;
+
+use super::spec::*;
+use super::{Ctx, transfer};
+use crate::rows::EbsComponent;
+
+/// The line specs of one EC2 item.
+pub(crate) fn specs(
+    ctx: &Ctx<'_>,
+    at: &str,
+    region: &str,
+    e: &Ec2Item,
+) -> Result<ItemSpecs, Vec<FieldError>> {
+    if ctx.book.ec2_instance_type(&e.instance_type).is_none() {
+        return Err(vec![FieldError::new(
+            ErrorCode::UnknownOption,
+            format!("{at}.instance_type"),
+            format!("unknown instance type `{}`", e.instance_type),
+        )]);
+    }
+    let mut out = ItemSpecs::default();
+    let count = Decimal::from(e.count);
+    let month = ctx.month_hours;
+    let used = ctx.used_hours(&e.usage);
+    let os = e.operating_system;
+    let it = &e.instance_type;
+    let instances = plural(count, "instance", "instances");
+    let field = format!("{at}.pricing");
+    match e.pricing {
+        Ec2Pricing::OnDemand => out.lines.push(LineSpec::new(
+            "Instance usage",
+            vec![os.display().to_owned(), "on-demand".to_owned(), it.clone()],
+            &[instances, (used, "hours")],
+            Unit::Hours,
+            PriceRef::Ec2OnDemand {
+                instance_type: it.clone(),
+                os,
+            },
+            format!("{at}.instance_type"),
+        )),
+        Ec2Pricing::Spot { discount_percent } => {
+            let details = vec![os.display().to_owned(), "spot".to_owned(), it.clone()];
+            let line = match discount_percent {
+                None => LineSpec::new(
+                    "Instance usage",
+                    details,
+                    &[instances, (used, "hours")],
+                    Unit::Hours,
+                    PriceRef::Ec2Spot {
+                        instance_type: it.clone(),
+                        os,
+                    },
+                    field.clone(),
+                ),
+                Some(d) => {
+                    let mut l = LineSpec::new(
+                        "Instance usage",
+                        details,
+                        &[instances, (used, "hours")],
+                        Unit::Hours,
+                        PriceRef::Ec2OnDemand {
+                            instance_type: it.clone(),
+                            os,
+                        },
+                        format!("{at}.instance_type"),
+                    );
+                    let factor = Decimal::ONE - d.value() / Decimal::ONE_HUNDRED;
+                    l.price_factor = Some((
+                        factor,
+                        format!(
+                            "the On-Demand price less the {}% Spot discount you gave",
+                            num(d.value())
+                        ),
+                    ));
+                    l
+                }
+            };
+            out.lines.push(line);
+        }
+        Ec2Pricing::Reserved {
+            term,
+            offering_class,
+            payment,
+        } => {
+            let class = match offering_class {
+                model::OfferingClass::Standard => "",
+                model::OfferingClass::Convertible => "convertible ",
+            };
+            let model_text = format!("reserved {class}{} {}", term.as_str(), payment.display());
+            let details = vec![os.display().to_owned(), model_text, it.clone()];
+            let price = |part| PriceRef::Ec2Reserved {
+                instance_type: it.clone(),
+                os,
+                class: offering_class,
+                term,
+                payment,
+                part,
+            };
+            if payment != Payment::AllUpfront {
+                out.lines.push(LineSpec::new(
+                    "Instance usage",
+                    details.clone(),
+                    &[instances, (month, "hours")],
+                    Unit::Hours,
+                    price(RiPart::Hourly),
+                    field.clone(),
+                ));
+            }
+            if payment != Payment::NoUpfront {
+                let mut l = LineSpec::new(
+                    "Reservation upfront fee",
+                    details,
+                    &[plural(count, "reservation", "reservations")],
+                    Unit::Reservations,
+                    price(RiPart::Upfront),
+                    field.clone(),
+                );
+                l.one_time_term_months = Some(term.months());
+                out.lines.push(l);
+            }
+            commitment_warning(ctx, &mut out, at, used, "reservation");
+        }
+        Ec2Pricing::SavingsPlan {
+            plan,
+            term,
+            payment,
+        } => {
+            let model_text = format!(
+                "{} savings plan {} {}",
+                plan.as_str().replace('_', " "),
+                term.as_str(),
+                payment.display()
+            );
+            out.lines.push(LineSpec::new(
+                "Instance usage",
+                vec![os.display().to_owned(), model_text, it.clone()],
+                &[instances, (month, "hours")],
+                Unit::Hours,
+                PriceRef::Ec2SavingsPlan {
+                    instance_type: it.clone(),
+                    os,
+                    plan,
+                    term,
+                    payment,
+                },
+                field.clone(),
+            ));
+            commitment_warning(ctx, &mut out, at, used, "Savings Plan commitment");
+        }
+    }
+    for (j, v) in e.ebs.iter().enumerate() {
+        ebs(ctx, &mut out, &format!("{at}.ebs[{j}]"), count, v);
+    }
+    if e.public_ipv4_addresses > 0 {
+        let n = Decimal::from(e.public_ipv4_addresses);
+        out.lines.push(LineSpec::new(
+            "Public IPv4 address",
+            vec![],
+            &[
+                instances,
+                plural(n, "address", "addresses"),
+                (month, "hours"),
+            ],
+            Unit::Hours,
+            PriceRef::PublicIpv4,
+            format!("{at}.public_ipv4_addresses"),
+        ));
+    }
+    if let Some(line) = transfer::line(
+        region,
+        e.data_transfer_out_gb,
+        format!("{at}.data_transfer_out_gb"),
+    ) {
+        out.lines.push(line);
+    }
+    Ok(out)
+}
+
+/// A commitment bills every hour of the month; say so when fewer hours are used.
+pub(crate) fn commitment_warning(
+    ctx: &Ctx<'_>,
+    out: &mut ItemSpecs,
+    at: &str,
+    used: Decimal,
+    what: &str,
+) {
+    if used < ctx.month_hours {
+        out.warn(
+            "commitment_bills_unused_hours",
+            format!(
+                "the {what} bills all {} hours of the month; the {} hours not used are still billed",
+                num(ctx.month_hours),
+                num(ctx.month_hours - used)
+            ),
+            Some(format!("{at}.usage")),
+        );
+    }
+}
+
+/// One EBS volume type on each of `count` instances: storage, then provisioned IOPS and
+/// throughput above each type's free baseline (a zero-priced first tier in `ebs_volumes`).
+fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs, at: &str, count: Decimal, v: &model::EbsVolume) {
+    let _ = ctx;
+    let vt = v.volume_type;
+    let size = Decimal::from(v.size_gb);
+    let volumes = plural(count, "volume", "volumes");
+    let mut details = vec![vt.as_str().to_owned()];
+    if vt == VolumeType::Standard {
+        details.push("magnetic, excludes I/O requests".to_owned());
+    }
+    out.lines.push(
+        LineSpec::new(
+            "EBS storage",
+            details,
+            &[volumes, (size, "GB")],
+            Unit::GbMonths,
+            PriceRef::Ebs {
+                volume_type: vt,
+                component: EbsComponent::Storage,
+            },
+            format!("{at}.size_gb"),
+        )
+        .per_unit(size, count),
+    );
+    let iops = match vt {
+        // gp3 always has its baseline; without a figure it is exactly the free baseline.
+        VolumeType::Gp3 | VolumeType::Io1 | VolumeType::Io2 => v.iops,
+        _ => None,
+    };
+    if let Some(iops) = iops {
+        let q = Decimal::from(iops);
+        out.lines.push(
+            LineSpec::new(
+                "EBS provisioned IOPS",
+                vec![vt.as_str().to_owned()],
+                &[volumes, (q, "IOPS")],
+                Unit::IopsMonths,
+                PriceRef::Ebs {
+                    volume_type: vt,
+                    component: EbsComponent::Iops,
+                },
+                format!("{at}.iops"),
+            )
+            .described(format!("{} IOPS per volume", num(q)))
+            .per_unit(q, count),
+        );
+    }
+    if let (VolumeType::Gp3, Some(t)) = (vt, v.throughput_mbps) {
+        let q = Decimal::from(t);
+        out.lines.push(
+            LineSpec::new(
+                "EBS provisioned throughput",
+                vec![vt.as_str().to_owned()],
+                &[volumes, (q, "MBps")],
+                Unit::MbpsMonths,
+                PriceRef::Ebs {
+                    volume_type: vt,
+                    component: EbsComponent::Throughput,
+                },
+                format!("{at}.throughput_mbps"),
+            )
+            .described(format!("{} MBps per volume", num(q)))
+            .per_unit(q, count),
+        );
+    }
+}

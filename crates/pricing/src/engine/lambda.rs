@@ -1,0 +1,160 @@
+//! AWS Lambda: requests, duration (tiered per region and architecture on the estimate's total),
+//! ephemeral storage above the free 512 MB, provisioned concurrency and egress.
+//!
+//! Sources: Lambda pricing page https://aws.amazon.com/lambda/pricing/ (1 ms rounding, free tier,
+//! ephemeral storage, provisioned concurrency; the free tier does not apply to provisioned
+//! concurrency) and the tiered-pricing post
+//! https://aws.amazon.com/blogs/compute/introducing-tiered-pricing-for-aws-lambda/ (tiers are on the
+//! monthly aggregate per account, region and architecture).
+
+use model::response::Unit;
+use model::{FieldError, LambdaItem};
+use rust_decimal::Decimal;
+
+use super::spec::*;
+use super::{Ctx, pricer, transfer};
+use crate::rows::{LambdaComponent, RuleId};
+
+/// The line specs of one Lambda item.
+pub(crate) fn specs(
+    ctx: &Ctx<'_>,
+    at: &str,
+    region: &str,
+    l: &LambdaItem,
+) -> Result<ItemSpecs, Vec<FieldError>> {
+    let mut out = ItemSpecs::default();
+    let arch = l.architecture;
+    let a = arch.as_str().to_owned();
+    let mem_gb = Decimal::from(l.memory_mb) / Decimal::from(1024);
+    let requests = Decimal::from(l.requests_per_month);
+    // Duration is billed rounded up to the millisecond, with no minimum.
+    let billed_s = l.avg_duration_ms.value().ceil() / Decimal::from(1000);
+    let price = |component| PriceRef::Lambda { arch, component };
+
+    out.lines.push(
+        LineSpec::new(
+            "Requests",
+            vec![a.clone()],
+            &[(requests, "requests")],
+            Unit::Requests,
+            price(LambdaComponent::Requests),
+            format!("{at}.requests_per_month"),
+        )
+        .aggregate(
+            AggregateKey::Lambda(region.to_owned(), arch, LambdaComponent::Requests),
+            Some(FreePool::LambdaRequests),
+        ),
+    );
+    let gb_s = requests * billed_s * mem_gb;
+    out.lines.push(
+        LineSpec::new(
+            "Duration",
+            vec![a.clone()],
+            &[(gb_s, "GB-seconds")],
+            Unit::GbSeconds,
+            price(LambdaComponent::Duration),
+            format!("{at}.avg_duration_ms"),
+        )
+        .described(format!(
+            "{} requests × {} s × {} GB",
+            num(requests),
+            num(billed_s),
+            num(mem_gb)
+        ))
+        .aggregate(
+            AggregateKey::Lambda(region.to_owned(), arch, LambdaComponent::Duration),
+            Some(FreePool::LambdaGbSeconds),
+        ),
+    );
+    let free_mb = pricer::rule(ctx.book, RuleId::LambdaFreeEphemeralMb);
+    let eph_mb = Decimal::from(l.ephemeral_storage_mb);
+    if eph_mb > free_mb {
+        let extra_gb = (eph_mb - free_mb) / Decimal::from(1024);
+        let q = requests * billed_s * extra_gb;
+        out.lines.push(
+            LineSpec::new(
+                "Ephemeral storage",
+                vec![a.clone(), format!("over {} MB", num(free_mb))],
+                &[(q, "GB-seconds")],
+                Unit::GbSeconds,
+                price(LambdaComponent::EphemeralStorage),
+                format!("{at}.ephemeral_storage_mb"),
+            )
+            .described(format!(
+                "{} requests × {} s × ({} MB − {} MB free) / 1024 GB",
+                num(requests),
+                num(billed_s),
+                num(eph_mb),
+                num(free_mb)
+            )),
+        );
+    }
+    if let Some(pc) = &l.provisioned_concurrency {
+        let p = format!("{at}.provisioned_concurrency");
+        let hours = pc
+            .hours_per_month
+            .map(|h| h.value().min(ctx.month_hours))
+            .unwrap_or(ctx.month_hours);
+        let conc = Decimal::from(pc.concurrency);
+        let q = conc * mem_gb * hours * Decimal::from(3600);
+        out.lines.push(
+            LineSpec::new(
+                "Provisioned concurrency",
+                vec![a.clone()],
+                &[(q, "GB-seconds")],
+                Unit::GbSeconds,
+                price(LambdaComponent::ProvisionedConcurrency),
+                p.clone(),
+            )
+            .described(format!(
+                "{} concurrency × {} GB × {} hours × 3,600 s",
+                num(conc),
+                num(mem_gb),
+                num(hours)
+            )),
+        );
+        let pc_requests = Decimal::from(pc.requests_per_month);
+        let pc_s = pc.avg_duration_ms.value().ceil() / Decimal::from(1000);
+        let pc_gb_s = pc_requests * pc_s * mem_gb;
+        out.lines.push(
+            LineSpec::new(
+                "Provisioned concurrency duration",
+                vec![a.clone()],
+                &[(pc_gb_s, "GB-seconds")],
+                Unit::GbSeconds,
+                price(LambdaComponent::ProvisionedDuration),
+                format!("{p}.avg_duration_ms"),
+            )
+            .described(format!(
+                "{} requests × {} s × {} GB",
+                num(pc_requests),
+                num(pc_s),
+                num(mem_gb)
+            )),
+        );
+        // Requests served by provisioned concurrency pay the request rate without the free tier.
+        out.lines.push(LineSpec::new(
+            "Provisioned concurrency requests",
+            vec![a.clone()],
+            &[(pc_requests, "requests")],
+            Unit::Requests,
+            price(LambdaComponent::Requests),
+            format!("{p}.requests_per_month"),
+        ));
+        if ctx.free_tier {
+            out.warn(
+                "free_tier_excludes_provisioned_concurrency",
+                "the Lambda free tier does not apply to provisioned concurrency or the invocations it serves",
+                Some(p),
+            );
+        }
+    }
+    if let Some(line) = transfer::line(
+        region,
+        l.data_transfer_out_gb,
+        format!("{at}.data_transfer_out_gb"),
+    ) {
+        out.lines.push(line);
+    }
+    Ok(out)
+}

@@ -1,0 +1,854 @@
+//! What it costs: the one place that looks prices up, shares aggregated tiers and free
+//! allowances among items, multiplies and builds [`LineItem`]s.
+//!
+//! Allocation rule (documented in the API): a tier or free allowance shared by several items is
+//! filled in item order. The first item that uses Lambda x86 duration in us-east-1 takes the first
+//! GB-seconds of the first tier, the next item continues where it stopped, and so on. Each item's
+//! lines therefore add up to exactly what the aggregate costs, and moving an item earlier never
+//! changes the estimate's total, only how it is attributed.
+
+use std::collections::{BTreeMap, HashMap};
+
+use model::response::{LineItem, Warning};
+use model::{ErrorCode, FieldError, Usd};
+use rust_decimal::Decimal;
+
+use crate::book::{PriceBook, Tier};
+use crate::rows::RuleId;
+
+use super::spec::*;
+use super::tiers;
+
+/// One item's specs with the region they are priced in.
+#[derive(Debug)]
+pub(crate) struct ItemInput<'a> {
+    pub id: &'a str,
+    pub region: &'a str,
+    pub specs: ItemSpecs,
+}
+
+/// A priced line with its exact amount kept for the totals.
+#[derive(Debug)]
+pub(crate) struct PricedLine {
+    pub line: LineItem,
+    pub exact: Decimal,
+    /// Term months of a one-time fee.
+    pub term_months: Option<u32>,
+    /// The table and source the price came from.
+    pub table: &'static str,
+    pub source_id: String,
+}
+
+/// The pricer's answer for the whole estimate.
+#[derive(Debug, Default)]
+pub(crate) struct Priced {
+    pub items: Vec<Vec<PricedLine>>,
+    /// Estimate-wide notes (shared tiers, free tier).
+    pub warnings: Vec<Warning>,
+    /// Every (table, source id) used, in first-use order.
+    pub sources: Vec<(&'static str, String)>,
+}
+
+/// A price found in the book.
+enum Resolved<'b> {
+    Flat {
+        price: Decimal,
+        table: &'static str,
+        source_id: &'b str,
+    },
+    Tiered {
+        tiers: &'b [Tier],
+        table: &'static str,
+    },
+}
+
+/// The settings the pricer needs.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Settings {
+    pub free_tier: bool,
+}
+
+/// Where an aggregated line sits in its aggregate.
+#[derive(Clone, Copy, Debug, Default)]
+struct Alloc {
+    free: Decimal,
+    offset: Decimal,
+}
+
+/// Prices every item; collects every missing price as an error.
+pub(crate) fn price(
+    book: &PriceBook,
+    settings: Settings,
+    items: &[ItemInput<'_>],
+) -> Result<Priced, Vec<FieldError>> {
+    let allocs = allocate(book, settings, items);
+    let mut out = Priced::default();
+    let mut errors = Vec::new();
+    let mut seen_sources: HashMap<(&'static str, String), ()> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        let mut lines = Vec::with_capacity(item.specs.lines.len());
+        for (j, spec) in item.specs.lines.iter().enumerate() {
+            let Some(resolved) = resolve(book, item.region, &spec.price) else {
+                errors.push(FieldError::new(
+                    ErrorCode::PriceNotAvailable,
+                    spec.field.clone(),
+                    missing_message(book, item.id, item.region, &spec.price),
+                ));
+                continue;
+            };
+            let before = lines.len();
+            build(book, spec, &resolved, allocs.lines[i][j], &mut lines);
+            for l in &lines[before..] {
+                let key = (l.table, l.source_id.clone());
+                if seen_sources.insert(key.clone(), ()).is_none() {
+                    out.sources.push(key);
+                }
+            }
+        }
+        out.items.push(lines);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    out.warnings = allocs.warnings;
+    Ok(out)
+}
+
+struct Allocations {
+    lines: Vec<Vec<Alloc>>,
+    warnings: Vec<Warning>,
+}
+
+/// The first pass: free allowances and shared tiers, in item order.
+fn allocate(book: &PriceBook, settings: Settings, items: &[ItemInput<'_>]) -> Allocations {
+    let mut free_left: HashMap<FreePool, Decimal> = HashMap::new();
+    if settings.free_tier {
+        free_left.insert(
+            FreePool::LambdaRequests,
+            rule(book, RuleId::LambdaFreeRequests),
+        );
+        free_left.insert(
+            FreePool::LambdaGbSeconds,
+            rule(book, RuleId::LambdaFreeGbSeconds),
+        );
+        free_left.insert(
+            FreePool::DataTransferOut,
+            rule(book, RuleId::DataTransferFreeGb),
+        );
+    }
+    let mut free_used: BTreeMap<&'static str, Decimal> = BTreeMap::new();
+    let mut offsets: HashMap<&AggregateKey, Decimal> = HashMap::new();
+    let mut users: HashMap<&AggregateKey, Vec<&str>> = HashMap::new();
+    let mut key_order: Vec<&AggregateKey> = Vec::new();
+    let mut lines = Vec::with_capacity(items.len());
+    for item in items {
+        let mut row = Vec::with_capacity(item.specs.lines.len());
+        for spec in &item.specs.lines {
+            let Tiering::Aggregate { key, free } = &spec.tiering else {
+                row.push(Alloc::default());
+                continue;
+            };
+            let mut a = Alloc::default();
+            if let Some(pool) = free
+                && let Some(left) = free_left.get_mut(pool)
+            {
+                a.free = (*left).min(spec.quantity);
+                *left -= a.free;
+                if !a.free.is_zero() {
+                    *free_used.entry(pool_name(*pool)).or_default() += a.free;
+                }
+            }
+            let offset = offsets.entry(key).or_default();
+            a.offset = *offset;
+            *offset += spec.quantity - a.free;
+            let u = users.entry(key).or_insert_with(|| {
+                key_order.push(key);
+                Vec::new()
+            });
+            if !spec.quantity.is_zero() && u.last() != Some(&item.id) {
+                u.push(item.id);
+            }
+            row.push(a);
+        }
+        lines.push(row);
+    }
+    let mut warnings = Vec::new();
+    for key in key_order {
+        let u = &users[key];
+        if u.len() > 1 {
+            warnings.push(Warning {
+                code: "tiers_shared".to_owned(),
+                message: format!(
+                    "{} is priced on the total of {} items ({}); tiers are filled in item order, so earlier items take the first tier",
+                    key_text(key),
+                    u.len(),
+                    u.join(", ")
+                ),
+                field: None,
+            });
+        }
+    }
+    if !free_used.is_empty() {
+        let parts: Vec<String> = free_used
+            .iter()
+            .map(|(what, q)| format!("{} {what}", num(*q)))
+            .collect();
+        warnings.push(Warning {
+            code: "free_tier_applied".to_owned(),
+            message: format!(
+                "always-free allowances deducted, in item order across the whole estimate: {}",
+                parts.join("; ")
+            ),
+            field: Some("free_tier".to_owned()),
+        });
+    }
+    Allocations { lines, warnings }
+}
+
+fn pool_name(p: FreePool) -> &'static str {
+    match p {
+        FreePool::LambdaRequests => "Lambda requests",
+        FreePool::LambdaGbSeconds => "Lambda GB-seconds",
+        FreePool::DataTransferOut => "GB of data transfer out",
+    }
+}
+
+fn key_text(k: &AggregateKey) -> String {
+    match k {
+        AggregateKey::Lambda(r, a, c) => {
+            format!("Lambda {c:?} ({}) in {r}", a.as_str()).replace("Duration", "duration")
+        }
+        AggregateKey::S3Storage(r, t) => format!("S3 storage ({t:?}) in {r}"),
+        AggregateKey::DataTransferOut(r) => format!("Data transfer out to the internet in {r}"),
+    }
+}
+
+/// A billing-rule quantity; the documented AWS figure when the book lacks the row (the loader
+/// requires every rule, so this only matters for hand-built test books).
+pub(crate) fn rule(book: &PriceBook, id: RuleId) -> Decimal {
+    if let Some(r) = book.rule(id) {
+        return r.value;
+    }
+    Decimal::from(match id {
+        RuleId::LambdaFreeRequests => 1_000_000u64,
+        RuleId::LambdaFreeGbSeconds => 400_000,
+        RuleId::LambdaFreeEphemeralMb => 512,
+        RuleId::DataTransferFreeGb => 100,
+        RuleId::DbBackupFreePercent => 100,
+        RuleId::RdsGp3BaselineIopsSmall => 3_000,
+        RuleId::RdsGp3BaselineThroughputSmall => 125,
+        RuleId::RdsGp3BaselineThresholdGb => 400,
+        RuleId::RdsGp3BaselineThresholdGbOracle => 200,
+        RuleId::RdsGp3BaselineIopsLarge => 12_000,
+        RuleId::RdsGp3BaselineThroughputLarge => 500,
+    })
+}
+
+/// Builds the line items of one spec.
+fn build(
+    book: &PriceBook,
+    spec: &LineSpec,
+    resolved: &Resolved<'_>,
+    alloc: Alloc,
+    out: &mut Vec<PricedLine>,
+) {
+    let factor = spec
+        .price_factor
+        .as_ref()
+        .map(|f| f.0)
+        .unwrap_or(Decimal::ONE);
+    let factor_text = spec
+        .price_factor
+        .as_ref()
+        .map(|f| format!(" ({})", f.1))
+        .unwrap_or_default();
+    match resolved {
+        Resolved::Flat {
+            price,
+            table,
+            source_id,
+        } => {
+            let unit_price = *price * factor;
+            if spec.quantity.is_zero() {
+                return;
+            }
+            let formula = format!(
+                "{} × {} per {}{factor_text}",
+                spec.quantity_text,
+                usd(unit_price),
+                spec.unit.singular()
+            );
+            out.push(line(
+                book,
+                spec,
+                name(spec, None),
+                spec.quantity,
+                unit_price,
+                formula,
+                table,
+                source_id,
+            ));
+        }
+        Resolved::Tiered { tiers, table } => match &spec.tiering {
+            Tiering::Flat => {
+                let shares = tiers::split(tiers, Decimal::ZERO, spec.quantity);
+                for s in shares {
+                    let unit_price = s.tier.price_usd * factor;
+                    if unit_price.is_zero() {
+                        continue;
+                    }
+                    let phrase = tiers::phrase(tiers, s.index, spec.unit);
+                    let formula = format!(
+                        "{}{} × {} per {}{factor_text}",
+                        spec.quantity_text,
+                        phrase
+                            .as_ref()
+                            .map(|p| format!(" ({p})"))
+                            .unwrap_or_default(),
+                        usd(unit_price),
+                        spec.unit.singular()
+                    );
+                    out.push(line(
+                        book,
+                        spec,
+                        name(spec, phrase),
+                        s.quantity,
+                        unit_price,
+                        formula,
+                        table,
+                        &s.tier.source_id,
+                    ));
+                }
+            }
+            Tiering::PerUnit { per_unit, units } => {
+                for s in tiers::split(tiers, Decimal::ZERO, *per_unit) {
+                    let unit_price = s.tier.price_usd * factor;
+                    // A zero-priced tier is a free baseline (gp3's first 3,000 IOPS): no line.
+                    if unit_price.is_zero() {
+                        continue;
+                    }
+                    let phrase = tiers::phrase(tiers, s.index, spec.unit);
+                    let quantity = s.quantity * *units;
+                    let formula = match &phrase {
+                        Some(p) => format!(
+                            "{} × {} {} ({p} of {}) × {} per {}{factor_text}",
+                            num(*units),
+                            num(s.quantity),
+                            spec.unit.as_str(),
+                            spec.quantity_text,
+                            usd(unit_price),
+                            spec.unit.singular()
+                        ),
+                        None => format!(
+                            "{} × {} per {}{factor_text}",
+                            spec.quantity_text,
+                            usd(unit_price),
+                            spec.unit.singular()
+                        ),
+                    };
+                    out.push(line(
+                        book,
+                        spec,
+                        name(spec, phrase),
+                        quantity,
+                        unit_price,
+                        formula,
+                        table,
+                        &s.tier.source_id,
+                    ));
+                }
+            }
+            Tiering::Aggregate { .. } => {
+                let billable = spec.quantity - alloc.free;
+                let free_text = if alloc.free.is_zero() {
+                    String::new()
+                } else {
+                    format!(" − {} free-tier {}", num(alloc.free), spec.unit.as_str())
+                };
+                let shares = tiers::split(tiers, alloc.offset, billable);
+                if shares.is_empty() && !alloc.free.is_zero() {
+                    // Entirely covered by the free tier: show it, at the first tier's price.
+                    let tier = tiers::split(tiers, alloc.offset, Decimal::ONE);
+                    if let Some(s) = tier.first() {
+                        let unit_price = s.tier.price_usd * factor;
+                        let formula = format!(
+                            "({}{free_text}) = 0 {} × {} per {}",
+                            spec.quantity_text,
+                            spec.unit.as_str(),
+                            usd(unit_price),
+                            spec.unit.singular()
+                        );
+                        out.push(line(
+                            book,
+                            spec,
+                            name(spec, Some("free tier".to_owned())),
+                            Decimal::ZERO,
+                            unit_price,
+                            formula,
+                            table,
+                            &s.tier.source_id,
+                        ));
+                    }
+                    return;
+                }
+                let whole = shares.len() == 1;
+                for s in shares {
+                    let unit_price = s.tier.price_usd * factor;
+                    let phrase = tiers::phrase(tiers, s.index, spec.unit);
+                    let what = if whole && alloc.free.is_zero() {
+                        spec.quantity_text.clone()
+                    } else if whole {
+                        format!("({}{free_text})", spec.quantity_text)
+                    } else {
+                        format!(
+                            "{} {} of ({}{free_text})",
+                            num(s.quantity),
+                            spec.unit.as_str(),
+                            spec.quantity_text
+                        )
+                    };
+                    let tier_text = phrase
+                        .as_ref()
+                        .map(|p| format!(" in the {p}"))
+                        .unwrap_or_default();
+                    let formula = format!(
+                        "{what}{tier_text} × {} per {}{factor_text}",
+                        usd(unit_price),
+                        spec.unit.singular()
+                    );
+                    out.push(line(
+                        book,
+                        spec,
+                        name(spec, phrase),
+                        s.quantity,
+                        unit_price,
+                        formula,
+                        table,
+                        &s.tier.source_id,
+                    ));
+                }
+            }
+        },
+    }
+}
+
+fn name(spec: &LineSpec, tier: Option<String>) -> String {
+    let mut parts = spec.details.clone();
+    parts.extend(tier);
+    if parts.is_empty() {
+        spec.name.to_owned()
+    } else {
+        format!("{} ({})", spec.name, parts.join(", "))
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn line(
+    book: &PriceBook,
+    spec: &LineSpec,
+    name: String,
+    quantity: Decimal,
+    unit_price: Decimal,
+    formula: String,
+    table: &'static str,
+    source_id: &str,
+) -> PricedLine {
+    let exact = quantity * unit_price;
+    let amount = Usd::new(exact).round_cents();
+    let one_time = spec.one_time_term_months.is_some();
+    PricedLine {
+        line: LineItem {
+            name,
+            quantity,
+            unit: spec.unit,
+            unit_price,
+            amount,
+            monthly: (!one_time).then_some(amount),
+            one_time,
+            formula,
+            price_table: table.to_owned(),
+            price_date: book
+                .source(source_id)
+                .map(|s| s.price_date.clone())
+                .unwrap_or_else(|| "unknown".to_owned()),
+        },
+        exact,
+        term_months: spec.one_time_term_months,
+        table,
+        source_id: source_id.to_owned(),
+    }
+}
+
+/// Looks a reference up in the book.
+fn resolve<'b>(book: &'b PriceBook, region: &str, r: &PriceRef) -> Option<Resolved<'b>> {
+    fn flat<'b>(price: Decimal, table: &'static str, source_id: &'b str) -> Option<Resolved<'b>> {
+        Some(Resolved::Flat {
+            price,
+            table,
+            source_id,
+        })
+    }
+    let tiered = |tiers: Option<&'b [Tier]>, table: &'static str| {
+        tiers
+            .filter(|t| !t.is_empty())
+            .map(|tiers| Resolved::Tiered { tiers, table })
+    };
+    match r {
+        PriceRef::Ec2OnDemand { instance_type, os } => {
+            let row = book.ec2_on_demand(region, instance_type, *os)?;
+            flat(row.price_usd, "ec2_on_demand", &row.source_id)
+        }
+        PriceRef::Ec2Reserved {
+            instance_type,
+            os,
+            class,
+            term,
+            payment,
+            part,
+        } => {
+            let row = book.ec2_reserved(region, instance_type, *os, *class, *term, *payment)?;
+            let price = match part {
+                RiPart::Hourly => row.hourly_usd,
+                RiPart::Upfront => row.upfront_usd,
+            };
+            flat(price, "ec2_reserved", &row.source_id)
+        }
+        PriceRef::Ec2Spot { instance_type, os } => {
+            let row = book.ec2_spot(region, instance_type, *os)?;
+            flat(row.price_usd, "ec2_spot", &row.source_id)
+        }
+        PriceRef::Ec2SavingsPlan {
+            instance_type,
+            os,
+            plan,
+            term,
+            payment,
+        } => {
+            let row = book.ec2_savings_plan(region, instance_type, *os, *plan, *term, *payment)?;
+            flat(row.price_usd, "ec2_savings_plans", &row.source_id)
+        }
+        PriceRef::Ebs {
+            volume_type,
+            component,
+        } => tiered(book.ebs(region, *volume_type, *component), "ebs_volumes"),
+        PriceRef::PublicIpv4 => {
+            let row = book.public_ipv4(region)?;
+            flat(row.price_usd, "public_ipv4", &row.source_id)
+        }
+        PriceRef::DataTransferOut => tiered(book.data_transfer_out(region), "data_transfer_out"),
+        PriceRef::Lambda { arch, component } => {
+            tiered(book.lambda(region, *arch, *component), "lambda")
+        }
+        PriceRef::S3Storage { tier } => tiered(book.s3_storage(region, *tier), "s3_storage"),
+        PriceRef::S3Request { class, kind } => {
+            let row = book.s3_request(region, *class, *kind)?;
+            flat(row.price_usd, "s3_requests", &row.source_id)
+        }
+        PriceRef::S3Retrieval { class } => {
+            let row = book.s3_retrieval(region, *class)?;
+            flat(row.price_usd, "s3_retrieval", &row.source_id)
+        }
+        PriceRef::S3Monitoring => {
+            let row = book.s3_monitoring(region)?;
+            flat(row.price_usd, "s3_monitoring", &row.source_id)
+        }
+        PriceRef::RdsInstance(o) => {
+            let row = book.rds_instance(
+                region,
+                o.engine,
+                o.edition,
+                o.license,
+                &o.class,
+                o.deployment,
+            )?;
+            flat(row.price_usd, "rds_instances", &row.source_id)
+        }
+        PriceRef::RdsReserved {
+            offer: o,
+            term,
+            payment,
+            part,
+        } => {
+            let row = book.rds_reserved(
+                region,
+                o.engine,
+                o.edition,
+                o.license,
+                &o.class,
+                o.deployment,
+                *term,
+                *payment,
+            )?;
+            let price = match part {
+                RiPart::Hourly => row.hourly_usd,
+                RiPart::Upfront => row.upfront_usd,
+            };
+            flat(price, "rds_reserved", &row.source_id)
+        }
+        PriceRef::RdsStorage {
+            storage_type,
+            deployment,
+            component,
+        } => tiered(
+            book.rds_storage(region, *storage_type, *deployment, *component),
+            "rds_storage",
+        ),
+        PriceRef::RdsBackup => {
+            let row = book.rds_backup(region)?;
+            flat(row.price_usd, "rds_backup", &row.source_id)
+        }
+        PriceRef::AuroraInstance {
+            engine,
+            class,
+            config,
+        } => {
+            let row = book.aurora_instance(region, *engine, class, *config)?;
+            flat(row.price_usd, "aurora_instances", &row.source_id)
+        }
+        PriceRef::AuroraReserved {
+            engine,
+            class,
+            config,
+            term,
+            payment,
+            part,
+        } => {
+            let row = book.aurora_reserved(region, *engine, class, *config, *term, *payment)?;
+            let price = match part {
+                RiPart::Hourly => row.hourly_usd,
+                RiPart::Upfront => row.upfront_usd,
+            };
+            flat(price, "aurora_reserved", &row.source_id)
+        }
+        PriceRef::AuroraCluster {
+            engine,
+            config,
+            component,
+        } => {
+            let row = book.aurora_cluster(region, *engine, *config, *component)?;
+            flat(row.price_usd, "aurora_cluster", &row.source_id)
+        }
+    }
+}
+
+/// Whether the book has a price for `r` in `region` (used by the comparisons too).
+pub(crate) fn has_price(book: &PriceBook, region: &str, r: &PriceRef) -> bool {
+    resolve(book, region, r).is_some()
+}
+
+/// What the missing price is, in words, and where (or in which variants) it does exist.
+fn missing_message(book: &PriceBook, item_id: &str, region: &str, r: &PriceRef) -> String {
+    let what = match r {
+        PriceRef::Ec2OnDemand { instance_type, os } => {
+            format!("no On-Demand price for {instance_type} ({})", os.display())
+        }
+        PriceRef::Ec2Reserved {
+            instance_type,
+            os,
+            class,
+            term,
+            payment,
+            ..
+        } => format!(
+            "no {} {} {} reservation price for {instance_type} ({})",
+            title(class.as_str()),
+            term.as_str(),
+            title_words(payment.display()),
+            os.display()
+        ),
+        PriceRef::Ec2Spot { instance_type, os } => format!(
+            "no Spot price for {instance_type} ({}){}",
+            os.display(),
+            if *os == model::OperatingSystem::Linux {
+                ""
+            } else {
+                " (Spot prices are published for Linux only; give `discount_percent` to price Spot as a discount off On-Demand)"
+            }
+        ),
+        PriceRef::Ec2SavingsPlan {
+            instance_type,
+            os,
+            plan,
+            term,
+            payment,
+        } => format!(
+            "no {} Savings Plan {} {} rate for {instance_type} ({})",
+            title_words(&plan.as_str().replace('_', " ")),
+            term.as_str(),
+            title_words(payment.display()),
+            os.display()
+        ),
+        PriceRef::Ebs {
+            volume_type,
+            component,
+        } => {
+            format!("no EBS {} {component:?} price", volume_type.as_str())
+        }
+        PriceRef::PublicIpv4 => "no public IPv4 price".to_owned(),
+        PriceRef::DataTransferOut => "no data transfer out price".to_owned(),
+        PriceRef::Lambda { arch, component } => {
+            format!("no Lambda {component:?} price for {}", arch.as_str())
+        }
+        PriceRef::S3Storage { tier } => format!("no S3 storage price for {tier:?}"),
+        PriceRef::S3Request { class, kind } => {
+            format!("no {kind:?} request price for {}", class.display())
+        }
+        PriceRef::S3Retrieval { class } => format!("no retrieval price for {}", class.display()),
+        PriceRef::S3Monitoring => "no Intelligent-Tiering monitoring price".to_owned(),
+        PriceRef::RdsInstance(o) => format!("no On-Demand price for {}", rds_offer(o)),
+        PriceRef::RdsReserved {
+            offer,
+            term,
+            payment,
+            ..
+        } => format!(
+            "no {} {} reservation price for {}",
+            term.as_str(),
+            title_words(payment.display()),
+            rds_offer(offer)
+        ),
+        PriceRef::RdsStorage {
+            storage_type,
+            deployment,
+            component,
+        } => format!(
+            "no RDS {} {component:?} price ({})",
+            storage_type.as_str(),
+            deployment.display()
+        ),
+        PriceRef::RdsBackup => "no RDS backup storage price".to_owned(),
+        PriceRef::AuroraInstance {
+            engine,
+            class,
+            config,
+        } => format!(
+            "no On-Demand price for {class} ({}, {})",
+            engine.display(),
+            config.display()
+        ),
+        PriceRef::AuroraReserved {
+            engine,
+            class,
+            config,
+            term,
+            payment,
+            ..
+        } => format!(
+            "no {} {} reservation price for {class} ({}, {})",
+            term.as_str(),
+            title_words(payment.display()),
+            engine.display(),
+            config.display()
+        ),
+        PriceRef::AuroraCluster {
+            engine,
+            config,
+            component,
+        } => format!(
+            "no {} {component:?} price ({})",
+            engine.display(),
+            config.display()
+        ),
+    };
+    let alternatives = alternatives(book, region, r);
+    let tail = if alternatives.is_empty() {
+        String::new()
+    } else {
+        format!("; prices exist for: {}", alternatives.join(", "))
+    };
+    format!("item `{item_id}`: {what} in {region}{tail}")
+}
+
+/// Other variants of the same option in the region (EC2 commitments), else other regions.
+fn alternatives(book: &PriceBook, region: &str, r: &PriceRef) -> Vec<String> {
+    use model::{OfferingClass, Payment, SavingsPlanType, Term};
+    let mut out = Vec::new();
+    match r {
+        PriceRef::Ec2Reserved {
+            instance_type,
+            os,
+            part,
+            ..
+        } => {
+            for class in OfferingClass::ALL {
+                for term in Term::ALL {
+                    for payment in Payment::ALL {
+                        if book
+                            .ec2_reserved(region, instance_type, *os, class, term, payment)
+                            .is_some()
+                        {
+                            let _ = part;
+                            out.push(format!(
+                                "{} {} {}",
+                                title(class.as_str()),
+                                term.as_str(),
+                                title_words(payment.display())
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        PriceRef::Ec2SavingsPlan {
+            instance_type, os, ..
+        } => {
+            for plan in SavingsPlanType::ALL {
+                for term in Term::ALL {
+                    for payment in Payment::ALL {
+                        if book
+                            .ec2_savings_plan(region, instance_type, *os, plan, term, payment)
+                            .is_some()
+                        {
+                            out.push(format!(
+                                "{} {} {}",
+                                plan.as_str(),
+                                term.as_str(),
+                                title_words(payment.display())
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    let regions: Vec<&str> = book
+        .regions()
+        .iter()
+        .map(|r| r.region_code.as_str())
+        .filter(|code| *code != region && has_price(book, code, r))
+        .collect();
+    let n = regions.len();
+    let mut shown: Vec<String> = regions.iter().take(6).map(|s| (*s).to_owned()).collect();
+    if n > 6 {
+        shown.push(format!("and {} more regions", n - 6));
+    }
+    shown
+}
+
+fn rds_offer(o: &RdsOffer) -> String {
+    let mut parts = vec![o.engine.display().to_owned()];
+    if let Some(e) = o.edition {
+        parts.push(e.as_str().replace('_', " "));
+    }
+    if let Some(l) = o.license {
+        parts.push(l.as_str().replace('_', " "));
+    }
+    parts.push(o.deployment.display().to_owned());
+    format!("{} ({})", o.class, parts.join(", "))
+}
+
+fn title(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn title_words(s: &str) -> String {
+    s.split(' ').map(title).collect::<Vec<_>>().join(" ")
+}

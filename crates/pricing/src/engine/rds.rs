@@ -1,0 +1,229 @@
+//! Amazon RDS: instance hours (On-Demand: hours used; reserved: every hour plus the upfront fee),
+//! storage, provisioned IOPS and throughput above the gp3 baseline, and backup beyond the free
+//! allowance.
+//!
+//! Sources: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_OnDemandDBInstances.html
+//! (Multi-AZ bills primary and standby; the Multi-AZ price rows already cover both, as do the
+//! Multi-AZ storage rows); backup free up to 100 % of provisioned storage
+//! (https://aws.amazon.com/blogs/database/demystifying-amazon-rds-backup-storage-costs/); gp3
+//! baselines https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html#gp3-storage
+//! (3,000 IOPS and 125 MB/s below 400 GB, 12,000 and 500 at or above; Oracle 200 GB; SQL Server
+//! always 3,000 and 125).
+
+use model::response::Unit;
+use model::{DbPricing, ErrorCode, FieldError, Payment, RdsEngine, RdsItem, RdsStorageType};
+use rust_decimal::Decimal;
+
+use super::spec::*;
+use super::{Ctx, ec2, pricer};
+use crate::rows::{RdsStorageComponent, RuleId};
+
+/// The free gp3 baseline (IOPS, MB/s) of an engine at a storage size.
+pub(crate) fn gp3_baseline(ctx: &Ctx<'_>, engine: RdsEngine, size_gb: u64) -> (Decimal, Decimal) {
+    let r = |id| pricer::rule(ctx.book, id);
+    let small = (
+        r(RuleId::RdsGp3BaselineIopsSmall),
+        r(RuleId::RdsGp3BaselineThroughputSmall),
+    );
+    let large = (
+        r(RuleId::RdsGp3BaselineIopsLarge),
+        r(RuleId::RdsGp3BaselineThroughputLarge),
+    );
+    let threshold = match engine {
+        RdsEngine::Sqlserver => return small,
+        RdsEngine::Oracle => r(RuleId::RdsGp3BaselineThresholdGbOracle),
+        RdsEngine::Mysql | RdsEngine::Postgresql | RdsEngine::Mariadb => {
+            r(RuleId::RdsGp3BaselineThresholdGb)
+        }
+    };
+    if Decimal::from(size_gb) >= threshold {
+        large
+    } else {
+        small
+    }
+}
+
+/// The line specs of one RDS item.
+pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, Vec<FieldError>> {
+    if ctx.book.db_instance_class(&r.instance_class).is_none() {
+        return Err(vec![FieldError::new(
+            ErrorCode::UnknownOption,
+            format!("{at}.instance_class"),
+            format!("unknown DB instance class `{}`", r.instance_class),
+        )]);
+    }
+    let mut out = ItemSpecs::default();
+    let count = Decimal::from(r.count);
+    let instances = plural(count, "instance", "instances");
+    let used = ctx.used_hours(&r.usage);
+    let offer = RdsOffer {
+        engine: r.engine,
+        edition: r.edition,
+        license: r.license_model,
+        class: r.instance_class.clone(),
+        deployment: r.deployment,
+    };
+    let mut base = vec![r.engine.display().to_owned()];
+    if let Some(e) = r.edition {
+        base.push(e.as_str().replace('_', " "));
+    }
+    if let Some(l) = r.license_model {
+        base.push(l.as_str().replace('_', " "));
+    }
+    base.push(r.deployment.display().to_owned());
+    match r.pricing {
+        DbPricing::OnDemand => {
+            let mut d = base.clone();
+            d.push("on-demand".to_owned());
+            d.push(r.instance_class.clone());
+            out.lines.push(LineSpec::new(
+                "Database instance",
+                d,
+                &[instances, (used, "hours")],
+                Unit::Hours,
+                PriceRef::RdsInstance(offer.clone()),
+                format!("{at}.instance_class"),
+            ));
+        }
+        DbPricing::Reserved { term, payment } => {
+            let mut d = base.clone();
+            d.push(format!("reserved {} {}", term.as_str(), payment.display()));
+            d.push(r.instance_class.clone());
+            let price = |part| PriceRef::RdsReserved {
+                offer: offer.clone(),
+                term,
+                payment,
+                part,
+            };
+            if payment != Payment::AllUpfront {
+                out.lines.push(LineSpec::new(
+                    "Database instance",
+                    d.clone(),
+                    &[instances, (ctx.month_hours, "hours")],
+                    Unit::Hours,
+                    price(RiPart::Hourly),
+                    format!("{at}.pricing"),
+                ));
+            }
+            if payment != Payment::NoUpfront {
+                let mut l = LineSpec::new(
+                    "Reservation upfront fee",
+                    d,
+                    &[plural(count, "reservation", "reservations")],
+                    Unit::Reservations,
+                    price(RiPart::Upfront),
+                    format!("{at}.pricing"),
+                );
+                l.one_time_term_months = Some(term.months());
+                out.lines.push(l);
+            }
+            ec2::commitment_warning(ctx, &mut out, at, used, "reservation");
+        }
+    }
+    let st = r.storage.storage_type;
+    let dep = r.deployment;
+    let size = Decimal::from(r.storage.size_gb);
+    let sp = |component| PriceRef::RdsStorage {
+        storage_type: st,
+        deployment: dep,
+        component,
+    };
+    let sd = vec![st.as_str().to_owned(), dep.display().to_owned()];
+    out.lines.push(
+        LineSpec::new(
+            "Storage",
+            sd.clone(),
+            &[instances, (size, "GB")],
+            Unit::GbMonths,
+            sp(RdsStorageComponent::Storage),
+            format!("{at}.storage.size_gb"),
+        )
+        .per_unit(size, count),
+    );
+    let (base_iops, base_mbps) = match st {
+        RdsStorageType::Gp3 => gp3_baseline(ctx, r.engine, r.storage.size_gb),
+        _ => (Decimal::ZERO, Decimal::ZERO),
+    };
+    if let Some(iops) = r.storage.iops {
+        let q = Decimal::from(iops);
+        let extra = (q - base_iops).max(Decimal::ZERO);
+        if matches!(
+            st,
+            RdsStorageType::Gp3 | RdsStorageType::Io1 | RdsStorageType::Io2
+        ) && !extra.is_zero()
+        {
+            let text = if base_iops.is_zero() {
+                format!("{} IOPS per instance", num(q))
+            } else {
+                format!(
+                    "({} IOPS − {} baseline) per instance",
+                    num(q),
+                    num(base_iops)
+                )
+            };
+            let mut d = sd.clone();
+            if !base_iops.is_zero() {
+                d.push(format!("above the {} IOPS baseline", num(base_iops)));
+            }
+            out.lines.push(
+                LineSpec::new(
+                    "Provisioned IOPS",
+                    d,
+                    &[instances, (extra, "IOPS")],
+                    Unit::IopsMonths,
+                    sp(RdsStorageComponent::Iops),
+                    format!("{at}.storage.iops"),
+                )
+                .described(text)
+                .per_unit(extra, count),
+            );
+        }
+    }
+    if let (RdsStorageType::Gp3, Some(t)) = (st, r.storage.throughput_mbps) {
+        let q = Decimal::from(t);
+        let extra = (q - base_mbps).max(Decimal::ZERO);
+        if !extra.is_zero() {
+            let mut d = sd.clone();
+            d.push(format!("above the {} MBps baseline", num(base_mbps)));
+            out.lines.push(
+                LineSpec::new(
+                    "Provisioned throughput",
+                    d,
+                    &[instances, (extra, "MBps")],
+                    Unit::MbpsMonths,
+                    sp(RdsStorageComponent::Throughput),
+                    format!("{at}.storage.throughput_mbps"),
+                )
+                .described(format!(
+                    "({} MBps − {} baseline) per instance",
+                    num(q),
+                    num(base_mbps)
+                ))
+                .per_unit(extra, count),
+            );
+        }
+    }
+    if let Some(b) = r.backup_storage_gb {
+        let pct = pricer::rule(ctx.book, RuleId::DbBackupFreePercent);
+        let free = count * size * pct / Decimal::ONE_HUNDRED;
+        let billable = (b.value() - free).max(Decimal::ZERO);
+        out.lines.push(
+            LineSpec::new(
+                "Backup storage",
+                vec!["beyond the free allowance".to_owned()],
+                &[(billable, "GB")],
+                Unit::GbMonths,
+                PriceRef::RdsBackup,
+                format!("{at}.backup_storage_gb"),
+            )
+            .described(format!(
+                "({} GB − {} GB free: {}% of {} GB provisioned)",
+                num(b.value()),
+                num(free),
+                num(pct),
+                num(count * size)
+            )),
+        );
+    }
+    Ok(out)
+}

@@ -1,0 +1,291 @@
+//! What is billed: line-item specifications that name a price without looking it up.
+//!
+//! Each service module turns an item into [`LineSpec`]s (name, quantity, unit, a typed
+//! [`PriceRef`]); [`super::pricer`] resolves the references against the price book, splits tiered
+//! quantities and multiplies. Keeping the stages apart is infracost's pipeline
+//! (`internal/resources` → `internal/prices` → `internal/output`) with typed keys instead of strings.
+
+use model::response::{Unit, Warning};
+use model::{
+    Architecture, AuroraEngine, AuroraStorageConfig, Deployment, LicenseModel, OfferingClass,
+    OperatingSystem, Payment, RdsEdition, RdsEngine, RdsStorageType, SavingsPlanType, StorageClass,
+    Term, VolumeType,
+};
+use rust_decimal::Decimal;
+
+use crate::rows::{
+    AuroraComponent, EbsComponent, LambdaComponent, RdsStorageComponent, S3RequestType,
+    S3StorageTier,
+};
+
+/// Which part of a reservation offer a line bills.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum RiPart {
+    /// The recurring fee per hour of the term.
+    Hourly,
+    /// The one-time fee per reservation.
+    Upfront,
+}
+
+/// A typed reference to one price (or one set of tiers) in the book; the region is the line's.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum PriceRef {
+    Ec2OnDemand {
+        instance_type: String,
+        os: OperatingSystem,
+    },
+    Ec2Reserved {
+        instance_type: String,
+        os: OperatingSystem,
+        class: OfferingClass,
+        term: Term,
+        payment: Payment,
+        part: RiPart,
+    },
+    Ec2Spot {
+        instance_type: String,
+        os: OperatingSystem,
+    },
+    Ec2SavingsPlan {
+        instance_type: String,
+        os: OperatingSystem,
+        plan: SavingsPlanType,
+        term: Term,
+        payment: Payment,
+    },
+    /// Tiered.
+    Ebs {
+        volume_type: VolumeType,
+        component: EbsComponent,
+    },
+    PublicIpv4,
+    /// Tiered.
+    DataTransferOut,
+    /// Tiered.
+    Lambda {
+        arch: Architecture,
+        component: LambdaComponent,
+    },
+    /// Tiered.
+    S3Storage {
+        tier: S3StorageTier,
+    },
+    S3Request {
+        class: StorageClass,
+        kind: S3RequestType,
+    },
+    S3Retrieval {
+        class: StorageClass,
+    },
+    S3Monitoring,
+    RdsInstance(RdsOffer),
+    RdsReserved {
+        offer: RdsOffer,
+        term: Term,
+        payment: Payment,
+        part: RiPart,
+    },
+    /// Tiered.
+    RdsStorage {
+        storage_type: RdsStorageType,
+        deployment: Deployment,
+        component: RdsStorageComponent,
+    },
+    RdsBackup,
+    AuroraInstance {
+        engine: AuroraEngine,
+        class: String,
+        config: AuroraStorageConfig,
+    },
+    AuroraReserved {
+        engine: AuroraEngine,
+        class: String,
+        config: AuroraStorageConfig,
+        term: Term,
+        payment: Payment,
+        part: RiPart,
+    },
+    AuroraCluster {
+        engine: AuroraEngine,
+        config: AuroraStorageConfig,
+        component: AuroraComponent,
+    },
+}
+
+/// The key of an RDS instance offer (without region).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct RdsOffer {
+    pub engine: RdsEngine,
+    pub edition: Option<RdsEdition>,
+    pub license: Option<LicenseModel>,
+    pub class: String,
+    pub deployment: Deployment,
+}
+
+/// A quantity whose tiers are shared by every item of the estimate (per region and key).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum AggregateKey {
+    /// Lambda duration or requests, per region and architecture.
+    Lambda(String, Architecture, LambdaComponent),
+    /// S3 storage per region and storage tier.
+    S3Storage(String, S3StorageTier),
+    /// Data transfer out to the internet, per region.
+    DataTransferOut(String),
+}
+
+/// An always-free allowance shared by the whole estimate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum FreePool {
+    LambdaRequests,
+    LambdaGbSeconds,
+    DataTransferOut,
+}
+
+/// How a line's quantity meets its price's tiers.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Tiering {
+    /// One flat price.
+    Flat,
+    /// Tiers apply to the quantity of one unit (one volume); `units` alike units are billed.
+    PerUnit { per_unit: Decimal, units: Decimal },
+    /// Tiers apply to the sum over the estimate; items fill them in item order.
+    Aggregate {
+        key: AggregateKey,
+        free: Option<FreePool>,
+    },
+}
+
+/// One thing to bill, before prices are known.
+#[derive(Clone, Debug)]
+pub(crate) struct LineSpec {
+    /// The line's name without its bracket, e.g. `Instance usage`.
+    pub name: &'static str,
+    /// The variable parts inside the bracket, e.g. `["Linux", "on-demand", "m5.large"]`.
+    pub details: Vec<String>,
+    /// The quantity (for `PerUnit` tiering: `per_unit × units`).
+    pub quantity: Decimal,
+    /// The arithmetic that gives the quantity, in words: `2 instances × 730 hours`.
+    pub quantity_text: String,
+    pub unit: Unit,
+    pub price: PriceRef,
+    /// A factor applied to the looked-up price, with words for the formula (Spot discounts).
+    pub price_factor: Option<(Decimal, String)>,
+    pub tiering: Tiering,
+    /// `Some(term months)` for one-time upfront fees.
+    pub one_time_term_months: Option<u32>,
+    /// The request field a missing price is reported at.
+    pub field: String,
+}
+
+impl LineSpec {
+    /// A flat-priced recurring line.
+    pub fn new(
+        name: &'static str,
+        details: Vec<String>,
+        factors: &[(Decimal, &str)],
+        unit: Unit,
+        price: PriceRef,
+        field: impl Into<String>,
+    ) -> Self {
+        LineSpec {
+            name,
+            details,
+            quantity: factors.iter().map(|f| f.0).product(),
+            quantity_text: describe(factors),
+            unit,
+            price,
+            price_factor: None,
+            tiering: Tiering::Flat,
+            one_time_term_months: None,
+            field: field.into(),
+        }
+    }
+
+    /// The same line with tiers applied per unit.
+    #[must_use]
+    pub fn per_unit(mut self, per_unit: Decimal, units: Decimal) -> Self {
+        self.tiering = Tiering::PerUnit { per_unit, units };
+        self
+    }
+
+    /// The same line with tiers shared across the estimate.
+    #[must_use]
+    pub fn aggregate(mut self, key: AggregateKey, free: Option<FreePool>) -> Self {
+        self.tiering = Tiering::Aggregate { key, free };
+        self
+    }
+
+    /// Replaces the quantity's description (when it is not a plain product of factors).
+    #[must_use]
+    pub fn described(mut self, quantity_text: String) -> Self {
+        self.quantity_text = quantity_text;
+        self
+    }
+}
+
+/// What a service module returns for one item.
+#[derive(Debug, Default)]
+pub(crate) struct ItemSpecs {
+    pub lines: Vec<LineSpec>,
+    pub warnings: Vec<Warning>,
+}
+
+impl ItemSpecs {
+    pub fn warn(&mut self, code: &str, message: impl Into<String>, field: Option<String>) {
+        self.warnings.push(Warning {
+            code: code.to_owned(),
+            message: message.into(),
+            field,
+        });
+    }
+}
+
+/// `2 instances × 730 hours`.
+pub(crate) fn describe(factors: &[(Decimal, &str)]) -> String {
+    factors
+        .iter()
+        .map(|(q, what)| {
+            if what.is_empty() {
+                num(*q)
+            } else {
+                format!("{} {what}", num(*q))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" × ")
+}
+
+/// A number as people read it: normalised, thousands separated (`1,000,000`, `0.5`).
+pub(crate) fn num(d: Decimal) -> String {
+    let n = d.normalize();
+    let text = n.to_string();
+    let (sign, body) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A price as written in formulas: `$0.096`, unrounded.
+pub(crate) fn usd(d: Decimal) -> String {
+    format!("${}", d.normalize())
+}
+
+/// Counts with their noun: `1 instance`, `2 instances`.
+pub(crate) fn plural(n: Decimal, one: &'static str, many: &'static str) -> (Decimal, &'static str) {
+    (n, if n == Decimal::ONE { one } else { many })
+}

@@ -1,0 +1,137 @@
+//! Tiered prices: splitting a quantity across tiers and naming the tiers the way bills do
+//! (`first 6B GB-seconds`, `next 9B GB-seconds`, `over 15B GB-seconds`).
+
+use model::response::Unit;
+use rust_decimal::Decimal;
+
+use crate::book::Tier;
+
+/// One tier's share of a quantity.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct TierShare<'t> {
+    pub tier: &'t Tier,
+    /// Index of the tier (0 is the first).
+    pub index: usize,
+    pub quantity: Decimal,
+}
+
+/// Splits the range `[offset, offset + quantity)` of an aggregate across `tiers`.
+///
+/// The tiers are contiguous from zero with an open last tier (the loader checks it), so the shares
+/// always sum to `quantity`. A zero quantity yields no shares.
+pub(crate) fn split(tiers: &[Tier], offset: Decimal, quantity: Decimal) -> Vec<TierShare<'_>> {
+    let mut out = Vec::new();
+    if quantity <= Decimal::ZERO {
+        return out;
+    }
+    let end = offset + quantity;
+    for (index, tier) in tiers.iter().enumerate() {
+        let lo = tier.start.max(offset);
+        let hi = match tier.end {
+            Some(e) => e.min(end),
+            None => end,
+        };
+        if hi > lo {
+            out.push(TierShare {
+                tier,
+                index,
+                quantity: hi - lo,
+            });
+        }
+    }
+    out
+}
+
+/// How a bill names a tier: `first 50 TB`, `next 450 TB`, `over 500 TB`; `None` for a single
+/// open tier from zero (no tiering to speak of).
+pub(crate) fn phrase(tiers: &[Tier], index: usize, unit: Unit) -> Option<String> {
+    let tier = &tiers[index];
+    if tiers.len() == 1 && tier.start.is_zero() {
+        return None;
+    }
+    Some(match tier.end {
+        None => format!("over {}", amount(tier.start, unit)),
+        Some(end) if tier.start.is_zero() => format!("first {}", amount(end, unit)),
+        Some(end) => format!("next {}", amount(end - tier.start, unit)),
+    })
+}
+
+/// A tier boundary with its unit, compact: `6B GB-seconds`, `10 TB`, `3,000 IOPS`.
+fn amount(q: Decimal, unit: Unit) -> String {
+    let gb_like = matches!(unit, Unit::Gb | Unit::GbMonths);
+    let kib = Decimal::from(1024);
+    if gb_like && q >= kib && (q % kib).is_zero() {
+        return format!("{} TB", super::spec::num(q / kib));
+    }
+    let unit_word = match unit {
+        Unit::GbMonths | Unit::Gb => "GB",
+        Unit::IopsMonths => "IOPS",
+        Unit::MbpsMonths => "MBps",
+        other => other.as_str(),
+    };
+    let billion = Decimal::from(1_000_000_000u64);
+    let million = Decimal::from(1_000_000u64);
+    let text = if q >= billion {
+        format!("{}B", (q / billion).normalize())
+    } else if q >= million {
+        format!("{}M", (q / million).normalize())
+    } else {
+        super::spec::num(q)
+    };
+    format!("{text} {unit_word}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A decimal from its text, for tests.
+    fn d(s: &str) -> Decimal {
+        s.parse().expect("a decimal literal")
+    }
+
+    fn lambda_x86() -> Vec<Tier> {
+        let t = |start: &str, end: Option<&str>, price: &str| Tier {
+            start: d(start),
+            end: end.map(d),
+            unit: Unit::GbSeconds,
+            price_usd: d(price),
+            source_id: "s".to_owned(),
+        };
+        vec![
+            t("0", Some("6000000000"), "0.0000166667"),
+            t("6000000000", Some("15000000000"), "0.0000150000"),
+            t("15000000000", None, "0.0000133334"),
+        ]
+    }
+
+    #[test]
+    fn a_quantity_spanning_tiers_is_split_at_the_boundaries_and_the_shares_sum_to_it() {
+        let tiers = lambda_x86();
+        let shares = split(&tiers, d("5000000000"), d("11000000000"));
+        let q: Vec<_> = shares.iter().map(|s| (s.index, s.quantity)).collect();
+        // 5B..16B: 1B in the first tier, 9B in the second, 1B over 15B.
+        assert_eq!(
+            q,
+            vec![
+                (0, d("1000000000")),
+                (1, d("9000000000")),
+                (2, d("1000000000"))
+            ]
+        );
+    }
+
+    #[test]
+    fn tiers_are_named_first_next_and_over() {
+        let tiers = lambda_x86();
+        let names: Vec<_> = (0..3).map(|i| phrase(&tiers, i, Unit::GbSeconds)).collect();
+        assert_eq!(
+            names,
+            vec![
+                Some("first 6B GB-seconds".to_owned()),
+                Some("next 9B GB-seconds".to_owned()),
+                Some("over 15B GB-seconds".to_owned()),
+            ]
+        );
+    }
+}
