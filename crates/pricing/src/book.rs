@@ -76,9 +76,23 @@ pub struct PriceBook {
     rules: Idx<RuleId>,
     ec2_types: Idx<String>,
     ec2_on_demand: Idx<(String, String, OperatingSystem)>,
-    ec2_reserved: Idx<(String, String, OperatingSystem, OfferingClass, Term, Payment)>,
+    ec2_reserved: Idx<(
+        String,
+        String,
+        OperatingSystem,
+        OfferingClass,
+        Term,
+        Payment,
+    )>,
     ec2_spot: Idx<(String, String, OperatingSystem)>,
-    ec2_savings_plans: Idx<(String, String, OperatingSystem, SavingsPlanType, Term, Payment)>,
+    ec2_savings_plans: Idx<(
+        String,
+        String,
+        OperatingSystem,
+        SavingsPlanType,
+        Term,
+        Payment,
+    )>,
     ebs_volumes: HashMap<(String, VolumeType, EbsComponent), Tiers>,
     ebs_snapshots: Idx<(String, SnapshotTier)>,
     public_ipv4: Idx<String>,
@@ -95,7 +109,14 @@ pub struct PriceBook {
     rds_storage: HashMap<(String, RdsStorageType, Deployment, RdsStorageComponent), Tiers>,
     rds_backup: Idx<String>,
     aurora_instances: Idx<(String, AuroraEngine, String, AuroraStorageConfig)>,
-    aurora_reserved: Idx<(String, AuroraEngine, String, AuroraStorageConfig, Term, Payment)>,
+    aurora_reserved: Idx<(
+        String,
+        AuroraEngine,
+        String,
+        AuroraStorageConfig,
+        Term,
+        Payment,
+    )>,
     aurora_cluster: Idx<(String, AuroraEngine, AuroraStorageConfig, AuroraComponent)>,
 }
 
@@ -135,13 +156,17 @@ fn index<R, K: Eq + Hash>(
 }
 
 /// Groups tiered rows by key; tier contiguity is checked by the validator.
-fn tiers<R, K: Eq + Hash>(rows: &[R], key: impl Fn(&R) -> K, tier: impl Fn(&R) -> Tier) -> HashMap<K, Tiers> {
+fn tiers<R, K: Eq + Hash>(
+    rows: &[R],
+    key: impl Fn(&R) -> K,
+    tier: impl Fn(&R) -> Tier,
+) -> HashMap<K, Tiers> {
     let mut map: HashMap<K, Tiers> = HashMap::new();
     for row in rows {
         map.entry(key(row)).or_default().push(tier(row));
     }
     for list in map.values_mut() {
-        list.sort_by(|a, b| a.start.cmp(&b.start));
+        list.sort_by_key(|t| t.start);
     }
     map
 }
@@ -169,11 +194,22 @@ impl PriceBook {
             regions: index("regions.csv", &t.regions, |r| r.region_code.clone(), e),
             sources: index("sources.csv", &t.sources, |r| r.source_id.clone(), e),
             rules: index("billing_rules.csv", &t.billing_rules, |r| r.rule, e),
-            ec2_types: index("ec2_instance_types.csv", &t.ec2_instance_types, |r| r.instance_type.clone(), e),
+            ec2_types: index(
+                "ec2_instance_types.csv",
+                &t.ec2_instance_types,
+                |r| r.instance_type.clone(),
+                e,
+            ),
             ec2_on_demand: index(
                 "ec2_on_demand.csv",
                 &t.ec2_on_demand,
-                |r| (r.region_code.clone(), r.instance_type.clone(), r.operating_system),
+                |r| {
+                    (
+                        r.region_code.clone(),
+                        r.instance_type.clone(),
+                        r.operating_system,
+                    )
+                },
                 e,
             ),
             ec2_reserved: index(
@@ -194,7 +230,13 @@ impl PriceBook {
             ec2_spot: index(
                 "ec2_spot.csv",
                 &t.ec2_spot,
-                |r| (r.region_code.clone(), r.instance_type.clone(), r.operating_system),
+                |r| {
+                    (
+                        r.region_code.clone(),
+                        r.instance_type.clone(),
+                        r.operating_system,
+                    )
+                },
                 e,
             ),
             ec2_savings_plans: index(
@@ -217,15 +259,33 @@ impl PriceBook {
                 |r| (r.region_code.clone(), r.volume_type, r.component),
                 |r| tier_of!(r),
             ),
-            ebs_snapshots: index("ebs_snapshots.csv", &t.ebs_snapshots, |r| (r.region_code.clone(), r.tier), e),
-            public_ipv4: index("public_ipv4.csv", &t.public_ipv4, |r| r.region_code.clone(), e),
-            data_transfer_out: tiers(&t.data_transfer_out, |r| r.region_code.clone(), |r| tier_of!(r)),
+            ebs_snapshots: index(
+                "ebs_snapshots.csv",
+                &t.ebs_snapshots,
+                |r| (r.region_code.clone(), r.tier),
+                e,
+            ),
+            public_ipv4: index(
+                "public_ipv4.csv",
+                &t.public_ipv4,
+                |r| r.region_code.clone(),
+                e,
+            ),
+            data_transfer_out: tiers(
+                &t.data_transfer_out,
+                |r| r.region_code.clone(),
+                |r| tier_of!(r),
+            ),
             lambda: tiers(
                 &t.lambda,
                 |r| (r.region_code.clone(), r.architecture, r.component),
                 |r| tier_of!(r),
             ),
-            s3_storage: tiers(&t.s3_storage, |r| (r.region_code.clone(), r.storage_tier), |r| tier_of!(r)),
+            s3_storage: tiers(
+                &t.s3_storage,
+                |r| (r.region_code.clone(), r.storage_tier),
+                |r| tier_of!(r),
+            ),
             s3_requests: index(
                 "s3_requests.csv",
                 &t.s3_requests,
@@ -238,9 +298,24 @@ impl PriceBook {
                 |r| (r.region_code.clone(), r.storage_class),
                 e,
             ),
-            s3_monitoring: index("s3_monitoring.csv", &t.s3_monitoring, |r| r.region_code.clone(), e),
-            s3_classes: index("s3_storage_classes.csv", &t.s3_storage_classes, |r| r.storage_class, e),
-            db_classes: index("db_instance_classes.csv", &t.db_instance_classes, |r| r.instance_class.clone(), e),
+            s3_monitoring: index(
+                "s3_monitoring.csv",
+                &t.s3_monitoring,
+                |r| r.region_code.clone(),
+                e,
+            ),
+            s3_classes: index(
+                "s3_storage_classes.csv",
+                &t.s3_storage_classes,
+                |r| r.storage_class,
+                e,
+            ),
+            db_classes: index(
+                "db_instance_classes.csv",
+                &t.db_instance_classes,
+                |r| r.instance_class.clone(),
+                e,
+            ),
             rds_instances: index("rds_instances.csv", &t.rds_instances, rds_key, e),
             rds_reserved: index(
                 "rds_reserved.csv",
@@ -263,14 +338,33 @@ impl PriceBook {
             ),
             rds_storage: tiers(
                 &t.rds_storage,
-                |r| (r.region_code.clone(), r.storage_type, r.deployment, r.component),
+                |r| {
+                    (
+                        r.region_code.clone(),
+                        r.storage_type,
+                        r.deployment,
+                        r.component,
+                    )
+                },
                 |r| tier_of!(r),
             ),
-            rds_backup: index("rds_backup.csv", &t.rds_backup, |r| r.region_code.clone(), e),
+            rds_backup: index(
+                "rds_backup.csv",
+                &t.rds_backup,
+                |r| r.region_code.clone(),
+                e,
+            ),
             aurora_instances: index(
                 "aurora_instances.csv",
                 &t.aurora_instances,
-                |r| (r.region_code.clone(), r.engine, r.instance_class.clone(), r.storage_config),
+                |r| {
+                    (
+                        r.region_code.clone(),
+                        r.engine,
+                        r.instance_class.clone(),
+                        r.storage_config,
+                    )
+                },
                 e,
             ),
             aurora_reserved: index(
@@ -291,16 +385,24 @@ impl PriceBook {
             aurora_cluster: index(
                 "aurora_cluster.csv",
                 &t.aurora_cluster,
-                |r| (r.region_code.clone(), r.engine, r.storage_config, r.component),
+                |r| {
+                    (
+                        r.region_code.clone(),
+                        r.engine,
+                        r.storage_config,
+                        r.component,
+                    )
+                },
                 e,
             ),
             tables: Tables::default(),
         };
-        crate::validate::check(&tables, &book, &mut errors);
+        // The validator looks rows up through the indexes, so the rows must be in place first.
+        book.tables = tables;
+        crate::validate::check(&book.tables, &book, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
-        book.tables = tables;
         Ok(book)
     }
 
@@ -319,28 +421,6 @@ impl PriceBook {
         &self.tables
     }
 
-    /// Tiered prices of one tiered table (for the validator).
-    pub(crate) fn all_tiers(&self) -> Vec<(&'static str, String, &Tiers)> {
-        let mut out: Vec<(&'static str, String, &Tiers)> = Vec::new();
-        for ((r, v, c), t) in &self.ebs_volumes {
-            out.push(("ebs_volumes.csv", format!("{r} {} {c:?}", v.as_str()), t));
-        }
-        for (r, t) in &self.data_transfer_out {
-            out.push(("data_transfer_out.csv", r.clone(), t));
-        }
-        for ((r, a, c), t) in &self.lambda {
-            out.push(("lambda.csv", format!("{r} {} {c:?}", a.as_str()), t));
-        }
-        for ((r, s), t) in &self.s3_storage {
-            out.push(("s3_storage.csv", format!("{r} {s:?}"), t));
-        }
-        for ((r, s, d, c), t) in &self.rds_storage {
-            out.push(("rds_storage.csv", format!("{r} {} {} {c:?}", s.as_str(), d.as_str()), t));
-        }
-        out.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-        out
-    }
-
     pub fn region(&self, code: &str) -> Option<&RegionRow> {
         self.regions.get(code).map(|&i| &self.tables.regions[i])
     }
@@ -350,18 +430,29 @@ impl PriceBook {
     }
 
     pub fn source(&self, source_id: &str) -> Option<&SourceRow> {
-        self.sources.get(source_id).map(|&i| &self.tables.sources[i])
+        self.sources
+            .get(source_id)
+            .map(|&i| &self.tables.sources[i])
     }
 
     pub fn rule(&self, rule: RuleId) -> Option<&BillingRuleRow> {
-        self.rules.get(&rule).map(|&i| &self.tables.billing_rules[i])
+        self.rules
+            .get(&rule)
+            .map(|&i| &self.tables.billing_rules[i])
     }
 
     pub fn ec2_instance_type(&self, name: &str) -> Option<&Ec2InstanceTypeRow> {
-        self.ec2_types.get(name).map(|&i| &self.tables.ec2_instance_types[i])
+        self.ec2_types
+            .get(name)
+            .map(|&i| &self.tables.ec2_instance_types[i])
     }
 
-    pub fn ec2_on_demand(&self, region: &str, instance_type: &str, os: OperatingSystem) -> Option<&Ec2OnDemandRow> {
+    pub fn ec2_on_demand(
+        &self,
+        region: &str,
+        instance_type: &str,
+        os: OperatingSystem,
+    ) -> Option<&Ec2OnDemandRow> {
         self.ec2_on_demand
             .get(&(region.to_owned(), instance_type.to_owned(), os))
             .map(|&i| &self.tables.ec2_on_demand[i])
@@ -377,11 +468,23 @@ impl PriceBook {
         payment: Payment,
     ) -> Option<&Ec2ReservedRow> {
         self.ec2_reserved
-            .get(&(region.to_owned(), instance_type.to_owned(), os, class, term, payment))
+            .get(&(
+                region.to_owned(),
+                instance_type.to_owned(),
+                os,
+                class,
+                term,
+                payment,
+            ))
             .map(|&i| &self.tables.ec2_reserved[i])
     }
 
-    pub fn ec2_spot(&self, region: &str, instance_type: &str, os: OperatingSystem) -> Option<&Ec2SpotRow> {
+    pub fn ec2_spot(
+        &self,
+        region: &str,
+        instance_type: &str,
+        os: OperatingSystem,
+    ) -> Option<&Ec2SpotRow> {
         self.ec2_spot
             .get(&(region.to_owned(), instance_type.to_owned(), os))
             .map(|&i| &self.tables.ec2_spot[i])
@@ -397,11 +500,23 @@ impl PriceBook {
         payment: Payment,
     ) -> Option<&Ec2SavingsPlanRow> {
         self.ec2_savings_plans
-            .get(&(region.to_owned(), instance_type.to_owned(), os, plan, term, payment))
+            .get(&(
+                region.to_owned(),
+                instance_type.to_owned(),
+                os,
+                plan,
+                term,
+                payment,
+            ))
             .map(|&i| &self.tables.ec2_savings_plans[i])
     }
 
-    pub fn ebs(&self, region: &str, volume_type: VolumeType, component: EbsComponent) -> Option<&[Tier]> {
+    pub fn ebs(
+        &self,
+        region: &str,
+        volume_type: VolumeType,
+        component: EbsComponent,
+    ) -> Option<&[Tier]> {
         self.ebs_volumes
             .get(&(region.to_owned(), volume_type, component))
             .map(Vec::as_slice)
@@ -414,24 +529,38 @@ impl PriceBook {
     }
 
     pub fn public_ipv4(&self, region: &str) -> Option<&PublicIpv4Row> {
-        self.public_ipv4.get(region).map(|&i| &self.tables.public_ipv4[i])
+        self.public_ipv4
+            .get(region)
+            .map(|&i| &self.tables.public_ipv4[i])
     }
 
     pub fn data_transfer_out(&self, region: &str) -> Option<&[Tier]> {
         self.data_transfer_out.get(region).map(Vec::as_slice)
     }
 
-    pub fn lambda(&self, region: &str, arch: Architecture, component: LambdaComponent) -> Option<&[Tier]> {
+    pub fn lambda(
+        &self,
+        region: &str,
+        arch: Architecture,
+        component: LambdaComponent,
+    ) -> Option<&[Tier]> {
         self.lambda
             .get(&(region.to_owned(), arch, component))
             .map(Vec::as_slice)
     }
 
     pub fn s3_storage(&self, region: &str, tier: S3StorageTier) -> Option<&[Tier]> {
-        self.s3_storage.get(&(region.to_owned(), tier)).map(Vec::as_slice)
+        self.s3_storage
+            .get(&(region.to_owned(), tier))
+            .map(Vec::as_slice)
     }
 
-    pub fn s3_request(&self, region: &str, class: StorageClass, kind: S3RequestType) -> Option<&S3RequestRow> {
+    pub fn s3_request(
+        &self,
+        region: &str,
+        class: StorageClass,
+        kind: S3RequestType,
+    ) -> Option<&S3RequestRow> {
         self.s3_requests
             .get(&(region.to_owned(), class, kind))
             .map(|&i| &self.tables.s3_requests[i])
@@ -444,15 +573,21 @@ impl PriceBook {
     }
 
     pub fn s3_monitoring(&self, region: &str) -> Option<&S3MonitoringRow> {
-        self.s3_monitoring.get(region).map(|&i| &self.tables.s3_monitoring[i])
+        self.s3_monitoring
+            .get(region)
+            .map(|&i| &self.tables.s3_monitoring[i])
     }
 
     pub fn s3_class_rule(&self, class: StorageClass) -> Option<&S3ClassRuleRow> {
-        self.s3_classes.get(&class).map(|&i| &self.tables.s3_storage_classes[i])
+        self.s3_classes
+            .get(&class)
+            .map(|&i| &self.tables.s3_storage_classes[i])
     }
 
     pub fn db_instance_class(&self, name: &str) -> Option<&DbInstanceClassRow> {
-        self.db_classes.get(name).map(|&i| &self.tables.db_instance_classes[i])
+        self.db_classes
+            .get(name)
+            .map(|&i| &self.tables.db_instance_classes[i])
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -466,7 +601,14 @@ impl PriceBook {
         deployment: Deployment,
     ) -> Option<&RdsInstanceRow> {
         self.rds_instances
-            .get(&(region.to_owned(), engine, edition, license, class.to_owned(), deployment))
+            .get(&(
+                region.to_owned(),
+                engine,
+                edition,
+                license,
+                class.to_owned(),
+                deployment,
+            ))
             .map(|&i| &self.tables.rds_instances[i])
     }
 
@@ -482,7 +624,14 @@ impl PriceBook {
         term: Term,
         payment: Payment,
     ) -> Option<&RdsReservedRow> {
-        let key = (region.to_owned(), engine, edition, license, class.to_owned(), deployment);
+        let key = (
+            region.to_owned(),
+            engine,
+            edition,
+            license,
+            class.to_owned(),
+            deployment,
+        );
         self.rds_reserved
             .get(&(key, term, payment))
             .map(|&i| &self.tables.rds_reserved[i])
@@ -501,7 +650,9 @@ impl PriceBook {
     }
 
     pub fn rds_backup(&self, region: &str) -> Option<&RdsBackupRow> {
-        self.rds_backup.get(region).map(|&i| &self.tables.rds_backup[i])
+        self.rds_backup
+            .get(region)
+            .map(|&i| &self.tables.rds_backup[i])
     }
 
     pub fn aurora_instance(
@@ -526,7 +677,14 @@ impl PriceBook {
         payment: Payment,
     ) -> Option<&AuroraReservedRow> {
         self.aurora_reserved
-            .get(&(region.to_owned(), engine, class.to_owned(), config, term, payment))
+            .get(&(
+                region.to_owned(),
+                engine,
+                class.to_owned(),
+                config,
+                term,
+                payment,
+            ))
             .map(|&i| &self.tables.aurora_reserved[i])
     }
 
