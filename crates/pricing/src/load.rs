@@ -102,6 +102,56 @@ pub fn book_from(open: impl FnMut(&str) -> Option<Vec<u8>>) -> Result<PriceBook,
     Ok(book)
 }
 
+/// The tables compiled into the binary from `pricing-data/aws/`, validated.
+///
+/// Bundling the bytes (rather than reading a directory at start-up) lets one binary run anywhere;
+/// `--pricing-data DIR` ([`from_dir`]) overrides them without a rebuild.
+pub fn bundled() -> Result<PriceBook, Vec<LoadError>> {
+    book_from(|file| {
+        BUNDLED
+            .iter()
+            .find(|(name, _)| *name == file)
+            .map(|(_, bytes)| bytes.to_vec())
+    })
+}
+
+/// Calls `$m!("file.csv")` ... as one array expression of `(name, bytes)`.
+macro_rules! bundle {
+    ($($file:literal),* $(,)?) => {
+        [$(($file, include_bytes!(concat!("../../../pricing-data/aws/", $file)).as_slice())),*]
+    };
+}
+
+/// The bundled CSV files, in [`TABLE_FILES`] order.
+static BUNDLED: [(&str, &[u8]); 26] = bundle!(
+    "regions.csv",
+    "sources.csv",
+    "ec2_instance_types.csv",
+    "ec2_on_demand.csv",
+    "ec2_reserved.csv",
+    "ec2_spot.csv",
+    "ec2_savings_plans.csv",
+    "ebs_volumes.csv",
+    "ebs_snapshots.csv",
+    "public_ipv4.csv",
+    "data_transfer_out.csv",
+    "lambda.csv",
+    "s3_storage.csv",
+    "s3_requests.csv",
+    "s3_retrieval.csv",
+    "s3_monitoring.csv",
+    "s3_storage_classes.csv",
+    "db_instance_classes.csv",
+    "rds_instances.csv",
+    "rds_reserved.csv",
+    "rds_storage.csv",
+    "rds_backup.csv",
+    "aurora_instances.csv",
+    "aurora_reserved.csv",
+    "aurora_cluster.csv",
+    "billing_rules.csv",
+);
+
 /// Loads and validates the tables in `dir` (the server's `--pricing-data DIR`). A file that cannot
 /// be read is reported like a missing one, with the I/O error.
 pub fn from_dir(dir: &Path) -> Result<PriceBook, Vec<LoadError>> {

@@ -7,11 +7,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use model::{AuroraStorageConfig, OperatingSystem, StorageClass};
+use model::{AuroraEngine, AuroraStorageConfig, OperatingSystem, StorageClass};
 use pricing::LoadError;
 use pricing::book::PriceBook;
 use pricing::load;
-use pricing::rows::TABLE_FILES;
+use pricing::rows::{LambdaComponent, S3StorageTier, TABLE_FILES};
 use rust_decimal::Decimal;
 
 fn fixture_dir() -> PathBuf {
@@ -609,6 +609,82 @@ fn a_line_break_inside_a_field_is_refused_so_line_numbers_stay_true() {
     assert_error(&files, "regions.csv", 3, "a field holds a line break");
 }
 
+// --- the bundled tables ---------------------------------------------------------------------------
+
+fn bundled() -> PriceBook {
+    load::bundled().unwrap_or_else(|errors| {
+        panic!(
+            "the bundled tables must load:\n{}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })
+}
+
+#[test]
+fn the_bundled_tables_load_without_error() {
+    let book = bundled();
+
+    assert!(!book.regions().is_empty());
+    assert_eq!(book.version().len(), 16);
+}
+
+#[test]
+fn bundled_prices_match_their_sources() {
+    let book = bundled();
+    let ec2 = |region: &str| {
+        book.ec2_on_demand(region, "m5.large", OperatingSystem::Linux)
+            .unwrap_or_else(|| panic!("m5.large Linux in {region}"))
+            .price_usd
+    };
+    let first_tier = |tiers: Option<&[pricing::Tier]>| tiers.expect("tiers")[0].price_usd;
+    let aurora = |config| {
+        book.aurora_instance(
+            "us-east-1",
+            AuroraEngine::AuroraMysql,
+            "db.r6g.large",
+            config,
+        )
+        .expect("db.r6g.large Aurora MySQL")
+        .price_usd
+    };
+
+    // Figures from /work/shared/pricing-sources (SOURCES.md sections 1 and 7).
+    assert_eq!(ec2("us-east-1"), d("0.096"), "m5.large Linux us-east-1");
+    assert_eq!(
+        ec2("ap-northeast-2"),
+        d("0.118"),
+        "m5.large Linux ap-northeast-2"
+    );
+    assert_eq!(
+        first_tier(book.lambda(
+            "us-east-1",
+            model::Architecture::X86_64,
+            LambdaComponent::Duration
+        )),
+        d("0.0000166667"),
+        "Lambda x86 GB-second us-east-1"
+    );
+    assert_eq!(
+        first_tier(book.s3_storage("ap-northeast-2", S3StorageTier::Standard)),
+        d("0.025"),
+        "S3 Standard first tier ap-northeast-2"
+    );
+    assert_eq!(
+        aurora(AuroraStorageConfig::Standard),
+        d("0.26"),
+        "Aurora Standard"
+    );
+    assert_eq!(
+        aurora(AuroraStorageConfig::IoOptimized),
+        d("0.338"),
+        "Aurora I/O-Optimized"
+    );
+}
+
 // --- the catalogue --------------------------------------------------------------------------------
 
 #[test]
@@ -673,4 +749,16 @@ fn the_catalogue_offers_what_the_fixture_prices() {
         .expect("seoul offers");
     assert!(seoul.rds.is_empty() && seoul.lambda.is_empty() && !seoul.ec2.public_ipv4);
     assert_eq!(catalog.price_tables.len(), 10, "one per source row");
+}
+
+#[test]
+fn the_bundled_catalogue_covers_every_region_and_is_deterministic() {
+    let book = bundled();
+
+    let first = pricing::catalog::build(&book);
+    let second = pricing::catalog::build(&book);
+
+    assert_eq!(first, second);
+    assert_eq!(first.regions.len(), book.regions().len());
+    assert_eq!(first.offers.len(), first.regions.len());
 }
