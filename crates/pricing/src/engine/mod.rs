@@ -113,17 +113,31 @@ pub fn estimate(
             unknown_region_message(book, &req.region),
         ));
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let priced = pricer::price(
-        book,
-        Settings {
-            free_tier: req.free_tier,
-        },
-        &inputs,
-    )?;
+    // Price what could be specified even when other items failed, so that every problem of
+    // every item is reported at once.
+    let settings = Settings {
+        free_tier: req.free_tier,
+    };
+    let priced = match pricer::price(book, settings, &inputs) {
+        Ok(p) if errors.is_empty() => p,
+        Ok(_) => return Err(errors),
+        Err(e) => {
+            errors.extend(e);
+            errors.sort_by_key(|e| item_index(&e.field));
+            return Err(errors);
+        }
+    };
     Ok(assemble(book, req, month_hours, inputs, priced))
+}
+
+/// The item a field path belongs to (`items[3].x` → 3); estimate-level fields sort first.
+fn item_index(field: &str) -> Option<usize> {
+    field
+        .strip_prefix("items[")?
+        .split(']')
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// The line specs of one item.

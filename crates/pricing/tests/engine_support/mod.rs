@@ -417,12 +417,23 @@ pub fn tables() -> Tables {
         price_usd: d(price),
         source_id: "s3_requests".to_owned(),
     };
-    t.s3_requests = vec![
-        req(StorageClass::Standard, S3RequestType::Put, "0.000005"),
-        req(StorageClass::Standard, S3RequestType::Get, "0.0000004"),
-        req(StorageClass::StandardIa, S3RequestType::Put, "0.00001"),
-        req(StorageClass::StandardIa, S3RequestType::Get, "0.000001"),
-    ];
+    t.s3_requests = Vec::new();
+    for (class, put, get) in [
+        (StorageClass::Standard, "0.000005", "0.0000004"),
+        (StorageClass::IntelligentTiering, "0.000005", "0.0000004"),
+        (StorageClass::StandardIa, "0.00001", "0.000001"),
+        (StorageClass::OneZoneIa, "0.00001", "0.000001"),
+        (StorageClass::GlacierInstantRetrieval, "0.00002", "0.00001"),
+        (
+            StorageClass::GlacierFlexibleRetrieval,
+            "0.00003",
+            "0.0000004",
+        ),
+        (StorageClass::GlacierDeepArchive, "0.00005", "0.0000004"),
+    ] {
+        t.s3_requests.push(req(class, S3RequestType::Put, put));
+        t.s3_requests.push(req(class, S3RequestType::Get, get));
+    }
     t.s3_retrieval = vec![S3RetrievalRow {
         region_code: USE1.to_owned(),
         storage_class: StorageClass::StandardIa,
