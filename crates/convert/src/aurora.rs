@@ -452,6 +452,33 @@ fn cluster(ctx: &mut Ctx) -> Result<()> {
                 None => missing.push(format!("{region} {name}")),
             }
         }
+        // Aurora PostgreSQL standard storage also has its own key; use it where the generic
+        // key is missing (us-gov-east-1 publishes the generic one only as `Multi AZ`).
+        let pg_key = (
+            region.clone(),
+            "Database Storage DB Engine Aurora PostgreSQL General Purpose Aurora".to_string(),
+            "a",
+        );
+        let has_pg_storage = rows.iter().any(|r: &AuroraClusterRow| {
+            &r.region_code == region
+                && r.engine == Pg
+                && r.storage_config == Std
+                && r.component == C::Storage
+        });
+        if let (false, Some(price)) = (has_pg_storage, prices.get(&pg_key)) {
+            rows.push(AuroraClusterRow {
+                region_code: region.clone(),
+                engine: Pg,
+                storage_config: Std,
+                component: C::Storage,
+                unit: Unit::GbMonths,
+                price_usd: *price,
+                source_id: a_id.clone(),
+            });
+            missing.push(format!(
+                "{region}: Aurora PostgreSQL standard storage taken from its engine-specific key"
+            ));
+        }
         // Cross-check: the PostgreSQL-specific standard storage key.
         let pg = prices.get(&(
             region.clone(),

@@ -115,10 +115,9 @@ pub fn convert(ctx: &mut Ctx) -> Result<()> {
             let per_mibps = (per_gibps / Decimal::from(1024)).normalize();
             if let Some(derived) =
                 row.opt_dec("gp3_usd_per_mibps_month_above_125_DERIVED_div1024")?
+                && derived != per_mibps
             {
-                if derived != per_mibps {
-                    derived_mismatch.push(format!("{region}: {per_mibps} vs {derived}"));
-                }
+                derived_mismatch.push(format!("{region}: {per_mibps} vs {derived}"));
             }
             push(
                 VolumeType::Gp3,

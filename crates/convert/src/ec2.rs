@@ -159,10 +159,10 @@ fn on_demand(ctx: &mut Ctx) -> Result<BTreeMap<OdKey, (Decimal, String)>> {
             instance_type.to_string(),
             OperatingSystem::Linux,
         );
-        if let Some((old, _)) = od.insert(key, (price, linux_v0rts.clone())) {
-            if old != price {
-                return Err(row.at(&format!("two Linux prices for {region} {instance_type}")));
-            }
+        if let Some((old, _)) = od.insert(key, (price, linux_v0rts.clone()))
+            && old != price
+        {
+            return Err(row.at(&format!("two Linux prices for {region} {instance_type}")));
         }
     }
 
@@ -304,11 +304,19 @@ fn cross_check_on_demand(ctx: &mut Ctx, od: &BTreeMap<OdKey, (Decimal, String)>)
     Ok(())
 }
 
+/// Figures changed when a newer capture replaced an older one.
+#[derive(Debug, Default)]
+struct Replacements {
+    /// (old source -> new source (payment)) -> (count, largest fee change, largest hourly change).
+    by_kind: BTreeMap<String, (u32, Decimal, Decimal)>,
+    examples: Vec<String>,
+}
+
 /// Records `offer` for `key` unless an offer from a newer capture is already there; reports
 /// every changed figure.
 fn put_offer(
     map: &mut BTreeMap<RiKey, RiOffer>,
-    diffs: &mut Vec<String>,
+    diffs: &mut Replacements,
     key: RiKey,
     offer: RiOffer,
 ) {
@@ -317,7 +325,17 @@ fn put_offer(
             return;
         }
         if old.upfront != offer.upfront || old.hourly != offer.hourly {
-            diffs.push(format!(
+            let summary = format!(
+                "{} -> {} ({})",
+                old.source_id,
+                offer.source_id,
+                key.5.as_str()
+            );
+            let entry = diffs.by_kind.entry(summary).or_default();
+            entry.0 += 1;
+            entry.1 = entry.1.max((old.upfront - offer.upfront).abs());
+            entry.2 = entry.2.max((old.hourly - offer.hourly).abs());
+            diffs.examples.push(format!(
                 "{} {} {} {} {} {}: {} {}+{}/h -> {} {}+{}/h",
                 key.0,
                 key.1,
@@ -339,7 +357,7 @@ fn put_offer(
 
 fn reserved(ctx: &mut Ctx, od: &BTreeMap<OdKey, (Decimal, String)>) -> Result<Vec<Ec2ReservedRow>> {
     let mut map: BTreeMap<RiKey, RiOffer> = BTreeMap::new();
-    let mut diffs = Vec::new();
+    let mut diffs = Replacements::default();
 
     // pricesim m5.large effective rates, to vet the 2021 GetProducts offers.
     let pricesim = Table::read(&ctx.dir, PRICESIM)?;
@@ -625,9 +643,10 @@ fn reserved(ctx: &mut Ctx, od: &BTreeMap<OdKey, (Decimal, String)>) -> Result<Ve
         }
     }
     ctx.note(format!(
-        "ec2 reserved: {} figures changed when a newer capture replaced an older one; first 20: {:#?}",
-        diffs.len(),
-        diffs.iter().take(20).collect::<Vec<_>>()
+        "ec2 reserved: {} figures changed when a newer capture replaced an older one: {:#?}; first 5: {:#?}",
+        diffs.examples.len(),
+        diffs.by_kind,
+        diffs.examples.iter().take(5).collect::<Vec<_>>()
     ));
 
     // Every offer needs an On-Demand row for the same Region, type and OS.
@@ -686,13 +705,13 @@ fn spot(ctx: &mut Ctx, od: &BTreeMap<OdKey, (Decimal, String)>) -> Result<Vec<Ec
         if !ctx.regions.contains(region) {
             continue;
         }
-        if let Some(price) = row.opt_dec("spot_avg_hourly_usd")? {
-            if price > Decimal::ZERO {
-                map.insert(
-                    (region.to_string(), row.get("instance_type")?.to_string()),
-                    (price, id_2026.clone()),
-                );
-            }
+        if let Some(price) = row.opt_dec("spot_avg_hourly_usd")?
+            && price > Decimal::ZERO
+        {
+            map.insert(
+                (region.to_string(), row.get("instance_type")?.to_string()),
+                (price, id_2026.clone()),
+            );
         }
     }
     let id_2024 = ctx.sources.add(
@@ -713,11 +732,11 @@ fn spot(ctx: &mut Ctx, od: &BTreeMap<OdKey, (Decimal, String)>) -> Result<Vec<Ec
         if map.contains_key(&key) {
             continue;
         }
-        if let Some(price) = row.opt_dec("spot_avg_linux_hourly_usd")? {
-            if price > Decimal::ZERO {
-                fallback += 1;
-                map.insert(key, (price, id_2024.clone()));
-            }
+        if let Some(price) = row.opt_dec("spot_avg_linux_hourly_usd")?
+            && price > Decimal::ZERO
+        {
+            fallback += 1;
+            map.insert(key, (price, id_2024.clone()));
         }
     }
     let mut orphans = 0u32;

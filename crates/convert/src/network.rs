@@ -133,10 +133,10 @@ fn data_transfer_out(ctx: &mut Ctx) -> Result<()> {
             continue;
         }
         let tiers = by_region.entry(region.to_string()).or_default();
-        if let Some((old_end, old_price)) = tiers.insert(start, (end, price)) {
-            if old_end != end || old_price != price {
-                return Err(row.at(&format!("two egress tiers start at {start} in {region}")));
-            }
+        if let Some((old_end, old_price)) = tiers.insert(start, (end, price))
+            && (old_end != end || old_price != price)
+        {
+            return Err(row.at(&format!("two egress tiers start at {start} in {region}")));
         }
     }
     let mut rows = Vec::new();

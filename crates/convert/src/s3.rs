@@ -35,7 +35,10 @@ enum Feed {
 }
 
 /// (tier, [(metric, start, end)]) for storage.
-fn storage_metrics() -> Vec<(S3StorageTier, Feed, Vec<(&'static str, i64, Option<i64>)>)> {
+/// A metric name with the tier it prices (start and end in GB).
+type TierMetric = (&'static str, i64, Option<i64>);
+
+fn storage_metrics() -> Vec<(S3StorageTier, Feed, Vec<TierMetric>)> {
     use S3StorageTier as T;
     let tiered = |first, next, over| {
         vec![

@@ -105,8 +105,7 @@ pub fn finish(ctx: &mut Ctx) -> Result<()> {
         .sort_by(|a, b| (&a.region_code, a.storage_class).cmp(&(&b.region_code, b.storage_class)));
     t.s3_monitoring
         .sort_by(|a, b| a.region_code.cmp(&b.region_code));
-    t.s3_storage_classes
-        .sort_by(|a, b| a.storage_class.cmp(&b.storage_class));
+    t.s3_storage_classes.sort_by_key(|a| a.storage_class);
     t.db_instance_classes
         .sort_by(|a, b| a.instance_class.cmp(&b.instance_class));
     t.rds_instances.sort_by(|a, b| {
@@ -207,7 +206,7 @@ pub fn finish(ctx: &mut Ctx) -> Result<()> {
             b.component,
         ))
     });
-    t.billing_rules.sort_by(|a, b| a.rule.cmp(&b.rule));
+    t.billing_rules.sort_by_key(|a| a.rule);
 
     // Regions and source ids in use.
     let mut regions: BTreeSet<&str> = BTreeSet::new();
