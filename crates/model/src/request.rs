@@ -1134,7 +1134,21 @@ struct ItemHead {
 }
 
 fn spec_from<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, FieldError> {
+    decode_value(value)
+}
+
+/// Decodes any contract type from a JSON value, naming the exact field path of the first
+/// problem (also inside items, whose tagged decoding serde alone cannot trace).
+pub fn decode_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, FieldError> {
     serde_path_to_error::deserialize(value).map_err(path_error)
+}
+
+/// Decodes any contract type from JSON bytes; see [`decode_value`].
+pub fn decode_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, FieldError> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        FieldError::new(ErrorCode::InvalidJson, "", format!("the body is not valid JSON: {e}"))
+    })?;
+    decode_value(value)
 }
 
 fn path_error(e: serde_path_to_error::Error<serde_json::Error>) -> FieldError {
