@@ -846,7 +846,8 @@ fn savings_plans(
     Ok(rows)
 }
 
-/// vCPU and memory: Vantage 2026, then ec2.shop 2025-04, then Vantage 2024, then pricesim.
+/// vCPU and memory: ec2.shop 2025-04 (the AWS feed's own attributes), then Vantage 2026, then
+/// Vantage 2024, then pricesim; disagreements between the first two are reported.
 /// Current generation: ec2.shop's `generation_feed`, then Vantage 2024's `current_generation`;
 /// types in neither are newer than both captures and are marked current.
 fn catalog(ctx: &mut Ctx, od: &BTreeMap<OdKey, (Decimal, String)>) -> Result<()> {
@@ -854,6 +855,7 @@ fn catalog(ctx: &mut Ctx, od: &BTreeMap<OdKey, (Decimal, String)>) -> Result<()>
     let mut specs: BTreeMap<String, (u32, Decimal)> = BTreeMap::new();
     let mut generation: BTreeMap<String, bool> = BTreeMap::new();
     let mut arch_2024: BTreeMap<String, String> = BTreeMap::new();
+    let mut spec_diff: BTreeSet<String> = BTreeSet::new();
 
     let parse_vcpu = |text: &str| text.trim().parse::<u32>().ok();
     let add_spec = |specs: &mut BTreeMap<String, (u32, Decimal)>,
@@ -865,18 +867,6 @@ fn catalog(ctx: &mut Ctx, od: &BTreeMap<OdKey, (Decimal, String)>) -> Result<()>
         }
     };
 
-    let table = Table::read(&ctx.dir, VANTAGE_2026)?;
-    for row in table.rows() {
-        let t = row.get("instance_type")?;
-        if wanted.contains(t) && !specs.contains_key(t) {
-            add_spec(
-                &mut specs,
-                t,
-                parse_vcpu(row.get("vcpu")?),
-                row.opt_dec("memory_gib")?,
-            );
-        }
-    }
     let table = Table::read(&ctx.dir, EC2SHOP_OD)?;
     for row in table.rows() {
         let t = row.get("instance_type")?;
@@ -898,6 +888,24 @@ fn catalog(ctx: &mut Ctx, od: &BTreeMap<OdKey, (Decimal, String)>) -> Result<()>
                 generation.entry(t.to_string()).or_insert(false);
             }
             _ => {}
+        }
+    }
+    let table = Table::read(&ctx.dir, VANTAGE_2026)?;
+    for row in table.rows() {
+        let t = row.get("instance_type")?;
+        if !wanted.contains(t) {
+            continue;
+        }
+        let theirs = (parse_vcpu(row.get("vcpu")?), row.opt_dec("memory_gib")?);
+        match specs.get(t) {
+            Some((v, m)) => {
+                if (Some(*v), Some(*m)) != theirs {
+                    spec_diff.insert(format!(
+                        "{t}: AWS feed {v} vCPU {m} GiB, Vantage {theirs:?}"
+                    ));
+                }
+            }
+            None => add_spec(&mut specs, t, theirs.0, theirs.1),
         }
     }
     let table = Table::read(&ctx.dir, VANTAGE_2024)?;
@@ -974,7 +982,7 @@ fn catalog(ctx: &mut Ctx, od: &BTreeMap<OdKey, (Decimal, String)>) -> Result<()>
         });
     }
     ctx.note(format!(
-        "ec2 catalogue: {} types; {} types in neither generation source, marked current: {:?}; architecture rule vs Vantage 2024 arch disagreements: {arch_diff:?}",
+        "ec2 catalogue: vCPU/memory AWS feed vs Vantage 2026 disagreements: {spec_diff:?}; {} types; {} types in neither generation source, marked current: {:?}; architecture rule vs Vantage 2024 arch disagreements: {arch_diff:?}",
         rows.len(),
         defaulted.len(),
         defaulted
