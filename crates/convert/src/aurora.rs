@@ -166,7 +166,7 @@ fn reserved(
         "aurora_reserved",
         "2026-09-24",
         "GitHub addisonj/pricesim src/catalog/aws/aurora.gen.ts @cbdb505146ff2c34ea44b6b5deaf6083643d5b5f (generated from the AWS Price List offers/v1.0/aws/AmazonRDS/current/us-east-1/index.csv, 'retrieved 2026-09-24'); via pricing-page-feeds__addisonj-pricesim/aurora_us-east-1_ondemand_ri_std_2026-09-24.csv",
-        "us-east-1, Aurora Standard storage configuration, Standard RIs, effective hourly rates. No Upfront: hourly = the effective rate (AWS sells no 3yr No Upfront for Aurora). All Upfront: reconstructed = true, fee = effective x 8,760 (1yr) or x 26,280 (3yr), rounded to whole dollars when within $0.02 of one, else to cents; hourly 0. Partial Upfront cannot be split into fee + hourly and is left out.",
+        "us-east-1, Aurora Standard storage configuration, Standard RIs, effective hourly rates. No Upfront: hourly = the effective rate (AWS sells no 3yr No Upfront for Aurora). All Upfront: reconstructed = true, fee = effective x 8,760 (1yr) or x 26,280 (3yr), rounded to whole dollars when within $0.02 of one, else to cents; hourly 0. The rates have 6 significant digits, so large fees can land up to $0.13 from the whole-dollar fee and keep cents (68 of 192). Partial Upfront cannot be split into fee + hourly and is left out.",
     );
     let table = Table::read(&ctx.dir, PRICESIM)?;
     let mut rows = Vec::new();

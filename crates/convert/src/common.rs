@@ -52,7 +52,7 @@ pub struct Table {
 }
 
 impl Table {
-    /// Reads `rel` under `sources`. `skip_lines` preamble lines are dropped before the header.
+    /// Reads `rel` under `sources` (first line = header); a clear error if the file is missing.
     pub fn read(sources: &Path, rel: &str) -> Result<Table> {
         let path = source_path(sources, rel)?;
         let mut reader = csv::ReaderBuilder::new()
