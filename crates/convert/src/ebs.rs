@@ -10,14 +10,35 @@ use pricing::rows::{EbsComponent, EbsSnapshotRow, EbsVolumeRow, SnapshotTier};
 use rust_decimal::Decimal;
 
 use crate::Ctx;
-use crate::common::{Result, Table};
+use crate::common::{Result, Table, err};
 
 const EBS: &str = "ebs-and-public-ipv4__pricing-page-feeds/ebs_prices_by_location_2024-07-18.csv";
 const ORIGIN: &str = "GitHub yeo/ec2.shop data/ebs/ebs.json @576c890f33ae177837e93499866aa04a0ac4fa89 (pricing-page feed meteredUnitMaps/ec2/USD/current/ebs.json, manifest hawkFilePublicationDate 2024-07-18T13:53:37Z); via ebs-and-public-ipv4__pricing-page-feeds/ebs_prices_by_location_2024-07-18.csv";
 
-/// io2 IOPS tier limits per volume (rules file; boundaries of medium confidence).
-const IO2_TIER_2_START: i64 = 32_000;
-const IO2_TIER_3_START: i64 = 64_000;
+const RULES: &str = "ebs-and-public-ipv4__pricing-page-feeds/ebs_and_public_ipv4_pricing_rules.csv";
+
+/// The whole numbers written in a rules-file value (`3000 IOPS; 125 MB/s` -> [3000, 125]).
+pub fn numbers(text: &str) -> Vec<i64> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty())
+        .filter_map(|part| part.parse().ok())
+        .collect()
+}
+
+/// The two numbers of the rules row with this `topic` and `unit`.
+fn rule_pair(rules: &Table, topic: &str, unit: &str) -> Result<(i64, i64)> {
+    for row in rules.rows() {
+        if row.get("topic")? == topic && row.get("unit")? == unit {
+            return match numbers(row.get("value")?).as_slice() {
+                [a, b] => Ok((*a, *b)),
+                _ => Err(row.at("expected two numbers in `value`")),
+            };
+        }
+    }
+    Err(err(format!(
+        "{RULES}: no `{topic}` rule with unit `{unit}`"
+    )))
+}
 
 /// Builds `ebs_volumes` and `ebs_snapshots`.
 pub fn convert(ctx: &mut Ctx) -> Result<()> {
@@ -43,6 +64,10 @@ pub fn convert(ctx: &mut Ctx) -> Result<()> {
         "Snapshot standard and archive per GB-month (`Storage Snapshot Amazon S3 GB Mo`, `SnapshotArchiveStorage GB Mo`), archive retrieval per GB (`SnapshotArchiveRetrieval GB`).",
     );
 
+    // gp3's free baseline and io2's tier limits, per volume, from the rules file.
+    let rules = Table::read(&ctx.dir, RULES)?;
+    let (gp3_iops, gp3_mbps) = rule_pair(&rules, "gp3", "per volume")?;
+    let (io2_tier_2, io2_tier_3) = rule_pair(&rules, "io2", "IOPS per volume")?;
     let table = Table::read(&ctx.dir, EBS)?;
     let mut volumes = Vec::new();
     let mut snaps = Vec::new();
@@ -96,7 +121,7 @@ pub fn convert(ctx: &mut Ctx) -> Result<()> {
                 VolumeType::Gp3,
                 EbsComponent::Iops,
                 0,
-                Some(3000),
+                Some(gp3_iops),
                 Unit::IopsMonths,
                 Decimal::ZERO,
                 &baseline,
@@ -104,7 +129,7 @@ pub fn convert(ctx: &mut Ctx) -> Result<()> {
             push(
                 VolumeType::Gp3,
                 EbsComponent::Iops,
-                3000,
+                gp3_iops,
                 None,
                 Unit::IopsMonths,
                 price,
@@ -123,7 +148,7 @@ pub fn convert(ctx: &mut Ctx) -> Result<()> {
                 VolumeType::Gp3,
                 EbsComponent::Throughput,
                 0,
-                Some(125),
+                Some(gp3_mbps),
                 Unit::MbpsMonths,
                 Decimal::ZERO,
                 &baseline,
@@ -131,7 +156,7 @@ pub fn convert(ctx: &mut Ctx) -> Result<()> {
             push(
                 VolumeType::Gp3,
                 EbsComponent::Throughput,
-                125,
+                gp3_mbps,
                 None,
                 Unit::MbpsMonths,
                 per_mibps,
@@ -160,7 +185,7 @@ pub fn convert(ctx: &mut Ctx) -> Result<()> {
                     VolumeType::Io2,
                     EbsComponent::Iops,
                     0,
-                    Some(IO2_TIER_2_START),
+                    Some(io2_tier_2),
                     Unit::IopsMonths,
                     t1,
                     &feed,
@@ -168,8 +193,8 @@ pub fn convert(ctx: &mut Ctx) -> Result<()> {
                 push(
                     VolumeType::Io2,
                     EbsComponent::Iops,
-                    IO2_TIER_2_START,
-                    Some(IO2_TIER_3_START),
+                    io2_tier_2,
+                    Some(io2_tier_3),
                     Unit::IopsMonths,
                     t2,
                     &feed,
@@ -177,7 +202,7 @@ pub fn convert(ctx: &mut Ctx) -> Result<()> {
                 push(
                     VolumeType::Io2,
                     EbsComponent::Iops,
-                    IO2_TIER_3_START,
+                    io2_tier_3,
                     None,
                     Unit::IopsMonths,
                     t3,
@@ -233,4 +258,16 @@ pub fn convert(ctx: &mut Ctx) -> Result<()> {
     ctx.tables.ebs_volumes = volumes;
     ctx.tables.ebs_snapshots = snaps;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_values_give_the_tier_limits() {
+        assert_eq!(numbers("3000 IOPS; 125 MB/s"), vec![3000, 125]);
+        assert_eq!(numbers("32000; 64000"), vec![32000, 64000]);
+        assert!(numbers("").is_empty());
+    }
 }

@@ -10,26 +10,48 @@ use pricing::rows::{LambdaComponent, LambdaRow};
 use rust_decimal::Decimal;
 
 use crate::Ctx;
-use crate::common::{Result, Table, manifest_date, parse_dec, read_json};
+use crate::common::{Result, Table, err, manifest_date, parse_dec, read_json};
+use crate::network::check_tiers;
 
 const LAMBDA: &str = "aws-price-watcher__v0rts/lambda.csv";
 const RAW: &str = "aws-price-watcher__v0rts/raw/lambda.json";
 const CROSS: &str = "aws-pricing-page-feeds__lamngockhuong-aws-price/lambda_prices_flat.csv";
 
-/// Duration tier limits in GB-seconds per month (`aws-pages-transcribed/lambda_pricing_rules.csv`).
-pub fn duration_tiers(arch: Architecture) -> [(i64, Option<i64>); 3] {
-    match arch {
-        Architecture::X86_64 => [
-            (0, Some(6_000_000_000)),
-            (6_000_000_000, Some(15_000_000_000)),
-            (15_000_000_000, None),
-        ],
-        Architecture::Arm64 => [
-            (0, Some(7_500_000_000)),
-            (7_500_000_000, Some(18_750_000_000)),
-            (18_750_000_000, None),
-        ],
+const RULES: &str = "aws-pages-transcribed/lambda_pricing_rules.csv";
+
+/// Reads a tier range as the rules file writes it: `0-6000000000`, or `>15000000000` for the
+/// open last tier.
+pub fn parse_rule_range(text: &str) -> Option<(Decimal, Option<Decimal>)> {
+    let text = text.trim();
+    if let Some(start) = text.strip_prefix('>') {
+        return Some((parse_dec(start).ok()?, None));
     }
+    let (start, end) = text.split_once('-')?;
+    Some((parse_dec(start).ok()?, Some(parse_dec(end).ok()?)))
+}
+
+/// The duration tiers of `arch` (GB-seconds per month), from the rules transcribed from the AWS
+/// blog 'Introducing tiered pricing for AWS Lambda': rows `duration_tier_<n>_range`.
+fn duration_tiers(rules: &Table, arch: Architecture) -> Result<Vec<(Decimal, Option<Decimal>)>> {
+    let mut tiers = BTreeMap::new();
+    for row in rules.rows() {
+        let rule = row.get("rule")?;
+        if rule.starts_with("duration_tier_") && row.get("architecture")? == arch.as_str() {
+            let range = parse_rule_range(row.get("value")?)
+                .ok_or_else(|| row.at("unreadable tier range"))?;
+            tiers.insert(rule.to_string(), range);
+        }
+    }
+    let tiers: Vec<_> = tiers.into_values().collect();
+    check_tiers(&tiers)
+        .map_err(|why| err(format!("{RULES}: {} duration tiers: {why}", arch.as_str())))?;
+    if tiers.len() != 3 {
+        return Err(err(format!(
+            "{RULES}: expected 3 {} duration tiers",
+            arch.as_str()
+        )));
+    }
+    Ok(tiers)
 }
 
 /// The feed metric of each (architecture, component, tier index).
@@ -63,6 +85,7 @@ pub fn convert(ctx: &mut Ctx) -> Result<()> {
         "GitHub v0rts/aws-price-watcher raw/lambda.json and processed/lambda.json @c4a0470f63402104fb3793bb114a39e488eb04ec (pricing-page feed meteredUnitMaps lambda.json, manifest hawkFilePublicationDate 2025-12-02T15:39:00Z); via aws-price-watcher__v0rts/lambda.csv and raw/lambda.json",
         "Metrics `Lambda Requests`, `Lambda Duration` / `Tier2` / `Tier3`, `Lambda Storage-Duration`, `Lambda Provisioned-Concurrency`, `Lambda Duration-Provisioned`, each with an `-ARM` variant for arm64. Requests per request, the rest per GB-second. Duration tier limits (x86 0-6e9-15e9-open, arm64 0-7.5e9-18.75e9-open GB-s) from the AWS blog 'Introducing tiered pricing for AWS Lambda' (aws-pages-transcribed/lambda_pricing_rules.csv). Every price equals the raw feed of the same date and the lamngockhuong capture of 2025-10-30.",
     );
+    let rules = Table::read(&ctx.dir, RULES)?;
     let table = Table::read(&ctx.dir, LAMBDA)?;
     let mut prices: BTreeMap<(String, String), (Decimal, String)> = BTreeMap::new();
     for row in table.rows() {
@@ -152,7 +175,7 @@ pub fn convert(ctx: &mut Ctx) -> Result<()> {
                 }
             }
             // Duration is written only when all three tiers are priced, so tiers stay contiguous.
-            let tiers = duration_tiers(arch);
+            let tiers = duration_tiers(&rules, arch)?;
             let found: Vec<Option<Decimal>> = (0..3)
                 .map(|i| {
                     prices
@@ -166,8 +189,8 @@ pub fn convert(ctx: &mut Ctx) -> Result<()> {
                         region_code: region.clone(),
                         architecture: arch,
                         component: LambdaComponent::Duration,
-                        tier_start: Decimal::from(*start),
-                        tier_end: end.map(Decimal::from),
+                        tier_start: *start,
+                        tier_end: *end,
                         unit: Unit::GbSeconds,
                         price_usd: found[i].unwrap_or_default(),
                         source_id: id.clone(),
@@ -223,14 +246,20 @@ mod tests {
     }
 
     #[test]
-    fn duration_tiers_follow_the_blog_limits() {
+    fn rule_ranges_are_read_with_an_open_last_tier() {
+        let d = |n: i64| Decimal::from(n);
         assert_eq!(
-            duration_tiers(Architecture::X86_64)[1],
-            (6_000_000_000, Some(15_000_000_000))
+            parse_rule_range("0-6000000000"),
+            Some((d(0), Some(d(6_000_000_000))))
         );
         assert_eq!(
-            duration_tiers(Architecture::Arm64)[2],
-            (18_750_000_000, None)
+            parse_rule_range("7500000000-18750000000"),
+            Some((d(7_500_000_000), Some(d(18_750_000_000))))
         );
+        assert_eq!(
+            parse_rule_range(">15000000000"),
+            Some((d(15_000_000_000), None))
+        );
+        assert_eq!(parse_rule_range("lots"), None);
     }
 }
