@@ -216,9 +216,9 @@ fn pool_name(p: FreePool) -> &'static str {
 fn key_text(k: &AggregateKey) -> String {
     match k {
         AggregateKey::Lambda(r, a, c) => {
-            format!("Lambda {c:?} ({}) in {r}", a.as_str()).replace("Duration", "duration")
+            format!("Lambda {} ({}) in {r}", words::lambda(*c), a.as_str())
         }
-        AggregateKey::S3Storage(r, t) => format!("S3 storage ({t:?}) in {r}"),
+        AggregateKey::S3Storage(r, t) => format!("S3 storage ({}) in {r}", words::s3_tier(*t)),
         AggregateKey::DataTransferOut(r) => format!("Data transfer out to the internet in {r}"),
     }
 }
@@ -682,16 +682,30 @@ fn missing_message(book: &PriceBook, item_id: &str, region: &str, r: &PriceRef) 
             volume_type,
             component,
         } => {
-            format!("no EBS {} {component:?} price", volume_type.as_str())
+            format!(
+                "no EBS {} {} price",
+                volume_type.as_str(),
+                words::ebs(*component)
+            )
         }
         PriceRef::PublicIpv4 => "no public IPv4 price".to_owned(),
         PriceRef::DataTransferOut => "no data transfer out price".to_owned(),
         PriceRef::Lambda { arch, component } => {
-            format!("no Lambda {component:?} price for {}", arch.as_str())
+            format!(
+                "no Lambda {} price for {}",
+                words::lambda(*component),
+                arch.as_str()
+            )
         }
-        PriceRef::S3Storage { tier } => format!("no S3 storage price for {tier:?}"),
+        PriceRef::S3Storage { tier } => {
+            format!("no S3 storage price for {}", words::s3_tier(*tier))
+        }
         PriceRef::S3Request { class, kind } => {
-            format!("no {kind:?} request price for {}", class.display())
+            format!(
+                "no {} request price for {}",
+                words::s3_request(*kind),
+                class.display()
+            )
         }
         PriceRef::S3Retrieval { class } => format!("no retrieval price for {}", class.display()),
         PriceRef::S3Monitoring => "no Intelligent-Tiering monitoring price".to_owned(),
@@ -712,8 +726,9 @@ fn missing_message(book: &PriceBook, item_id: &str, region: &str, r: &PriceRef) 
             deployment,
             component,
         } => format!(
-            "no RDS {} {component:?} price ({})",
+            "no RDS {} {} price ({})",
             storage_type.as_str(),
+            words::rds(*component),
             deployment.display()
         ),
         PriceRef::RdsBackup => "no RDS backup storage price".to_owned(),
@@ -745,8 +760,9 @@ fn missing_message(book: &PriceBook, item_id: &str, region: &str, r: &PriceRef) 
             config,
             component,
         } => format!(
-            "no {} {component:?} price ({})",
+            "no {} {} price ({})",
             engine.display(),
+            words::aurora(*component),
             config.display()
         ),
     };
@@ -765,10 +781,7 @@ fn alternatives(book: &PriceBook, region: &str, r: &PriceRef) -> Vec<String> {
     let mut out = Vec::new();
     match r {
         PriceRef::Ec2Reserved {
-            instance_type,
-            os,
-            part,
-            ..
+            instance_type, os, ..
         } => {
             for class in OfferingClass::ALL {
                 for term in Term::ALL {
@@ -777,7 +790,6 @@ fn alternatives(book: &PriceBook, region: &str, r: &PriceRef) -> Vec<String> {
                             .ec2_reserved(region, instance_type, *os, class, term, payment)
                             .is_some()
                         {
-                            let _ = part;
                             out.push(format!(
                                 "{} {} {}",
                                 title(class.as_str()),
@@ -851,4 +863,77 @@ fn title(s: &str) -> String {
 
 fn title_words(s: &str) -> String {
     s.split(' ').map(title).collect::<Vec<_>>().join(" ")
+}
+
+/// Table components in words, for messages.
+mod words {
+    use crate::rows::{
+        AuroraComponent, EbsComponent, LambdaComponent, RdsStorageComponent, S3RequestType,
+        S3StorageTier,
+    };
+
+    pub fn lambda(c: LambdaComponent) -> &'static str {
+        match c {
+            LambdaComponent::Requests => "requests",
+            LambdaComponent::Duration => "duration",
+            LambdaComponent::EphemeralStorage => "ephemeral storage",
+            LambdaComponent::ProvisionedConcurrency => "provisioned concurrency",
+            LambdaComponent::ProvisionedDuration => "provisioned concurrency duration",
+        }
+    }
+
+    pub fn ebs(c: EbsComponent) -> &'static str {
+        match c {
+            EbsComponent::Storage => "storage",
+            EbsComponent::Iops => "IOPS",
+            EbsComponent::Throughput => "throughput",
+            EbsComponent::IoRequests => "I/O request",
+        }
+    }
+
+    pub fn rds(c: RdsStorageComponent) -> &'static str {
+        match c {
+            RdsStorageComponent::Storage => "storage",
+            RdsStorageComponent::Iops => "IOPS",
+            RdsStorageComponent::Throughput => "throughput",
+            RdsStorageComponent::IoRequests => "I/O request",
+        }
+    }
+
+    pub fn aurora(c: AuroraComponent) -> &'static str {
+        match c {
+            AuroraComponent::Storage => "storage",
+            AuroraComponent::IoRequests => "I/O request",
+            AuroraComponent::ServerlessV2 => "Serverless v2 ACU-hour",
+            AuroraComponent::Backtrack => "backtrack",
+            AuroraComponent::Backup => "backup storage",
+        }
+    }
+
+    pub fn s3_request(k: S3RequestType) -> &'static str {
+        match k {
+            S3RequestType::Put => "PUT",
+            S3RequestType::Get => "GET",
+        }
+    }
+
+    pub fn s3_tier(t: S3StorageTier) -> &'static str {
+        match t {
+            S3StorageTier::Standard => "S3 Standard",
+            S3StorageTier::IntelligentTieringFrequent => "Intelligent-Tiering Frequent Access",
+            S3StorageTier::IntelligentTieringInfrequent => "Intelligent-Tiering Infrequent Access",
+            S3StorageTier::IntelligentTieringArchiveInstant => {
+                "Intelligent-Tiering Archive Instant Access"
+            }
+            S3StorageTier::IntelligentTieringArchive => "Intelligent-Tiering Archive Access",
+            S3StorageTier::IntelligentTieringDeepArchive => {
+                "Intelligent-Tiering Deep Archive Access"
+            }
+            S3StorageTier::StandardIa => "S3 Standard-IA",
+            S3StorageTier::OneZoneIa => "S3 One Zone-IA",
+            S3StorageTier::GlacierInstantRetrieval => "S3 Glacier Instant Retrieval",
+            S3StorageTier::GlacierFlexibleRetrieval => "S3 Glacier Flexible Retrieval",
+            S3StorageTier::GlacierDeepArchive => "S3 Glacier Deep Archive",
+        }
+    }
 }
