@@ -33,7 +33,10 @@ fn twenty_items_compare_across_every_region_quickly_and_unpriced_items_are_never
     let start = std::time::Instant::now();
     let r = pricing::compare::regions(book, &req).expect("compared");
     let took = start.elapsed();
-    eprintln!("regions comparison of 20 items × {} regions took {took:?}", book.regions().len());
+    eprintln!(
+        "regions comparison of 20 items × {} regions took {took:?}",
+        book.regions().len()
+    );
     assert_eq!(r.regions.len(), book.regions().len());
     // Complete regions first, ranked by monthly total.
     let first_incomplete = r
