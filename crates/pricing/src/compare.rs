@@ -11,12 +11,12 @@ use model::{
     AuroraEngine, AuroraInstances, AuroraItem, AuroraStorageConfig, DbPricing, Deployment,
     Ec2Pricing, ErrorCode, EstimateRequest, FieldError, Item, ItemSpec, OfferingClass, Payment,
     Quantity, RdsEngine, RdsItem, RdsStorage, RdsStorageType, SavingsPlanType, ServerlessV2, Term,
-    Usd,
 };
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::book::PriceBook;
 use crate::engine::estimate;
+use crate::engine::spec::cents;
 use crate::rows::AuroraComponent;
 
 /// Months shown in the cumulative cost curve.
@@ -203,19 +203,16 @@ pub fn pricing(
         }
         options.push(PricingOption {
             pricing,
-            upfront: Usd::new(upfront).round_cents(),
-            monthly: Usd::new(monthly).round_cents(),
-            effective_monthly: Usd::new(effective).round_cents(),
-            total_1yr: Usd::new(cumulative[11]).round_cents(),
-            total_3yr: Usd::new(cumulative[35]).round_cents(),
+            upfront: cents(upfront),
+            monthly: cents(monthly),
+            effective_monthly: cents(effective),
+            total_1yr: cents(cumulative[11]),
+            total_3yr: cents(cumulative[35]),
             saving_vs_on_demand_percent: saving,
             break_even_month,
             break_even_utilization_percent: break_even_utilization,
             notes,
-            cumulative: cumulative
-                .iter()
-                .map(|c| Usd::new(*c).round_cents())
-                .collect(),
+            cumulative: cumulative.iter().map(|c| cents(*c)).collect(),
         });
     };
     add(Ec2Pricing::OnDemand, &on_demand, &mut dates);

@@ -230,7 +230,7 @@ fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs, at: &str, count: Decimal, v: &model::
             },
             format!("{at}.size_gb"),
         )
-        .per_unit(size, count),
+        .per_unit(size, volumes),
     );
     let iops = match vt {
         // gp3 always has its baseline; without a figure it is exactly the free baseline.
@@ -252,7 +252,7 @@ fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs, at: &str, count: Decimal, v: &model::
                 format!("{at}.iops"),
             )
             .described(format!("{} IOPS per volume", num(q)))
-            .per_unit(q, count),
+            .per_unit(q, volumes),
         );
     }
     if let (VolumeType::Gp3, Some(t)) = (vt, v.throughput_mbps) {
@@ -270,7 +270,7 @@ fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs, at: &str, count: Decimal, v: &model::
                 format!("{at}.throughput_mbps"),
             )
             .described(format!("{} MBps per volume", num(q)))
-            .per_unit(q, count),
+            .per_unit(q, volumes),
         );
     }
 }

@@ -23,11 +23,12 @@ mod transfer;
 use std::collections::BTreeSet;
 
 use model::response::{EstimateResponse, ItemCost, PriceSourceRef, Totals};
-use model::{ErrorCode, EstimateRequest, FieldError, Item, ItemSpec, Usage, Usd};
+use model::{ErrorCode, EstimateRequest, FieldError, Item, ItemSpec, Usage};
 use rust_decimal::Decimal;
 
 use crate::book::PriceBook;
 use pricer::{ItemInput, Settings};
+use spec::cents;
 
 /// What every service module needs: the book and the estimate's settings.
 #[derive(Debug)]
@@ -193,11 +194,10 @@ struct Sums {
 impl Sums {
     fn totals(self) -> Totals {
         Totals {
-            monthly: Usd::new(self.monthly).round_cents(),
-            upfront: Usd::new(self.upfront).round_cents(),
-            first_12_months: Usd::new(self.upfront + Decimal::from(12) * self.monthly)
-                .round_cents(),
-            effective_monthly: Usd::new(self.monthly + self.amortised).round_cents(),
+            monthly: cents(self.monthly),
+            upfront: cents(self.upfront),
+            first_12_months: cents(self.upfront + Decimal::from(12) * self.monthly),
+            effective_monthly: cents(self.monthly + self.amortised),
         }
     }
 }

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use model::response::{LineItem, Warning};
-use model::{ErrorCode, FieldError, Usd};
+use model::{ErrorCode, FieldError};
 use rust_decimal::Decimal;
 
 use crate::book::{PriceBook, Tier};
@@ -320,7 +320,11 @@ fn build(
                     ));
                 }
             }
-            Tiering::PerUnit { per_unit, units } => {
+            Tiering::PerUnit {
+                per_unit,
+                units,
+                noun,
+            } => {
                 for s in tiers::split(tiers, Decimal::ZERO, *per_unit) {
                     let unit_price = s.tier.price_usd * factor;
                     // A zero-priced tier is a free baseline (gp3's first 3,000 IOPS): no line.
@@ -331,7 +335,7 @@ fn build(
                     let quantity = s.quantity * *units;
                     let formula = match &phrase {
                         Some(p) => format!(
-                            "{} × {} {} ({p} of {}) × {} per {}{factor_text}",
+                            "{} {noun} × {} {} ({p} of {}) × {} per {}{factor_text}",
                             num(*units),
                             num(s.quantity),
                             spec.unit.as_str(),
@@ -454,12 +458,12 @@ fn line(
     source_id: &str,
 ) -> PricedLine {
     let exact = quantity * unit_price;
-    let amount = Usd::new(exact).round_cents();
+    let amount = cents(exact);
     let one_time = spec.one_time_term_months.is_some();
     PricedLine {
         line: LineItem {
             name,
-            quantity,
+            quantity: quantity.normalize(),
             unit: spec.unit,
             unit_price,
             amount,

@@ -138,7 +138,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
             sp(RdsStorageComponent::Storage),
             format!("{at}.storage.size_gb"),
         )
-        .per_unit(size, count),
+        .per_unit(size, instances),
     );
     let (base_iops, base_mbps) = match st {
         RdsStorageType::Gp3 => gp3_baseline(ctx, r.engine, r.storage.size_gb),
@@ -175,7 +175,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
                     format!("{at}.storage.iops"),
                 )
                 .described(text)
-                .per_unit(extra, count),
+                .per_unit(extra, instances),
             );
         }
     }
@@ -199,7 +199,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
                     num(q),
                     num(base_mbps)
                 ))
-                .per_unit(extra, count),
+                .per_unit(extra, instances),
             );
         }
     }

@@ -147,7 +147,11 @@ pub(crate) enum Tiering {
     /// One flat price.
     Flat,
     /// Tiers apply to the quantity of one unit (one volume); `units` alike units are billed.
-    PerUnit { per_unit: Decimal, units: Decimal },
+    PerUnit {
+        per_unit: Decimal,
+        units: Decimal,
+        noun: &'static str,
+    },
     /// Tiers apply to the sum over the estimate; items fill them in item order.
     Aggregate {
         key: AggregateKey,
@@ -203,8 +207,12 @@ impl LineSpec {
 
     /// The same line with tiers applied per unit.
     #[must_use]
-    pub fn per_unit(mut self, per_unit: Decimal, units: Decimal) -> Self {
-        self.tiering = Tiering::PerUnit { per_unit, units };
+    pub fn per_unit(mut self, per_unit: Decimal, units: (Decimal, &'static str)) -> Self {
+        self.tiering = Tiering::PerUnit {
+            per_unit,
+            units: units.0,
+            noun: units.1,
+        };
         self
     }
 
@@ -280,9 +288,21 @@ pub(crate) fn num(d: Decimal) -> String {
     }
 }
 
-/// A price as written in formulas: `$0.096`, unrounded.
+/// A price as written in formulas: `$0.096`, `$0.10`, unrounded (at least two decimals).
 pub(crate) fn usd(d: Decimal) -> String {
-    format!("${}", d.normalize())
+    let mut n = d.normalize();
+    if n.scale() < 2 {
+        n.rescale(2);
+    }
+    format!("${n}")
+}
+
+/// An amount for presentation: rounded once to cents (half away from zero), always shown with
+/// two decimals.
+pub fn cents(exact: Decimal) -> model::Usd {
+    let mut d = model::Usd::new(exact).round_cents().amount();
+    d.rescale(2);
+    model::Usd::new(d)
 }
 
 /// Counts with their noun: `1 instance`, `2 instances`.
