@@ -9,6 +9,7 @@ use crate::request::{
 };
 
 /// The whole catalogue.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
     /// A version of the price book's content; changes whenever any price does.
@@ -25,6 +26,7 @@ pub struct Catalog {
 }
 
 /// An AWS region.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegionInfo {
     /// e.g. `ap-northeast-2`.
@@ -34,6 +36,7 @@ pub struct RegionInfo {
 }
 
 /// An EC2 instance type.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InstanceTypeInfo {
     pub name: String,
@@ -46,6 +49,7 @@ pub struct InstanceTypeInfo {
 }
 
 /// A database instance class.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DbClassInfo {
     pub name: String,
@@ -54,6 +58,7 @@ pub struct DbClassInfo {
 }
 
 /// What can be priced in one region.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegionOffers {
     pub region: String,
@@ -65,6 +70,7 @@ pub struct RegionOffers {
 }
 
 /// EC2 in one region.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Ec2Offers {
     /// Instance types with an On-Demand price, per operating system.
@@ -74,6 +80,7 @@ pub struct Ec2Offers {
 }
 
 /// One instance type in one region.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Ec2TypeOffer {
     pub name: String,
@@ -85,6 +92,7 @@ pub struct Ec2TypeOffer {
 }
 
 /// An RDS engine (and edition/license) in one region, with its classes.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RdsOffer {
     pub engine: RdsEngine,
@@ -98,6 +106,7 @@ pub struct RdsOffer {
 }
 
 /// An Aurora engine in one region.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AuroraOffer {
     pub engine: AuroraEngine,

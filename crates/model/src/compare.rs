@@ -7,6 +7,7 @@ use crate::request::{Ec2Pricing, EstimateRequest, Item};
 use crate::response::{LineItem, Totals};
 
 /// `POST /api/v1/compare/pricing`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ComparePricingRequest {
@@ -18,6 +19,7 @@ pub struct ComparePricingRequest {
 }
 
 /// The answer: every pricing model with a price for the item.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ComparePricingResponse {
     pub options: Vec<PricingOption>,
@@ -25,6 +27,7 @@ pub struct ComparePricingResponse {
 }
 
 /// One way of paying for the item.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PricingOption {
     pub pricing: Ec2Pricing,
@@ -47,6 +50,7 @@ pub struct PricingOption {
 }
 
 /// `POST /api/v1/compare/database`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CompareDatabaseRequest {
@@ -68,6 +72,7 @@ pub struct CompareDatabaseRequest {
 }
 
 /// An engine family that both RDS and Aurora offer.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DbFamily {
@@ -76,6 +81,7 @@ pub enum DbFamily {
 }
 
 /// The side-by-side answer.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompareDatabaseResponse {
     pub options: Vec<DatabaseOption>,
@@ -85,6 +91,7 @@ pub struct CompareDatabaseResponse {
 }
 
 /// One database option.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DatabaseOption {
     pub option: DatabaseOptionKind,
@@ -97,6 +104,7 @@ pub struct DatabaseOption {
 }
 
 /// The columns of the database comparison.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DatabaseOptionKind {
@@ -111,6 +119,7 @@ pub enum DatabaseOptionKind {
 pub type CompareRegionsRequest = EstimateRequest;
 
 /// Every region, ranked.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompareRegionsResponse {
     pub current_region: String,
@@ -118,6 +127,7 @@ pub struct CompareRegionsResponse {
 }
 
 /// The estimate moved to one region.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegionTotal {
     pub region: String,

@@ -138,17 +138,18 @@ impl FromStr for Quantity {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let d = parse_decimal_text(s)?;
-        Quantity::new(d).ok_or_else(|| format!("`{s}` is negative; a quantity must be zero or more"))
+        Quantity::new(d)
+            .ok_or_else(|| format!("`{s}` is negative; a quantity must be zero or more"))
     }
 }
 
 impl Serialize for Quantity {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let n = self.0.normalize();
-        if n.scale() == 0 {
-            if let Ok(whole) = u64::try_from(n) {
-                return s.serialize_u64(whole);
-            }
+        if n.scale() == 0
+            && let Ok(whole) = u64::try_from(n)
+        {
+            return s.serialize_u64(whole);
         }
         s.collect_str(&n)
     }
@@ -265,5 +266,43 @@ mod tests {
     fn usd_serialises_as_a_string() {
         let usd = Usd::new(Decimal::from_str("140.16").unwrap());
         assert_eq!(serde_json::to_string(&usd).unwrap(), "\"140.16\"");
+    }
+}
+
+#[cfg(feature = "schema")]
+mod schema {
+    use std::borrow::Cow;
+
+    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+    impl JsonSchema for super::Usd {
+        fn schema_name() -> Cow<'static, str> {
+            "Usd".into()
+        }
+
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string",
+                "pattern": "^-?[0-9]+(\\.[0-9]+)?$",
+                "description": "An amount of US dollars as a decimal string, e.g. \"140.16\". Presented amounts are rounded once, half away from zero, to cents.",
+                "examples": ["140.16"]
+            })
+        }
+    }
+
+    impl JsonSchema for super::Quantity {
+        fn schema_name() -> Cow<'static, str> {
+            "Quantity".into()
+        }
+
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "A non-negative quantity: a JSON number or a decimal string (read exactly, never through a float).",
+                "oneOf": [
+                    { "type": "number", "minimum": 0 },
+                    { "type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?$" }
+                ]
+            })
+        }
     }
 }

@@ -13,6 +13,7 @@ use crate::error::{ErrorCode, FieldError};
 use crate::money::Quantity;
 
 /// One estimate: global settings and a list of items.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EstimateRequest {
@@ -33,6 +34,7 @@ pub struct EstimateRequest {
 }
 
 /// One priced thing in an estimate: common fields plus what the service needs.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Item {
     /// Unique within the estimate; responses and errors refer to items by it.
@@ -49,6 +51,7 @@ pub struct Item {
 }
 
 /// The service-specific part of an item, tagged by `"service"`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "service", rename_all = "snake_case")]
 pub enum ItemSpec {
@@ -78,6 +81,7 @@ impl ItemSpec {
 }
 
 /// The services cloudcalc prices.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Service {
@@ -115,6 +119,7 @@ impl Service {
 // ---------------------------------------------------------------------------------------------
 
 /// EC2 instances of one type, with per-instance volumes, addresses and egress.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ec2Item {
@@ -142,7 +147,10 @@ pub struct Ec2Item {
 }
 
 /// An operating system with its own EC2 price.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum OperatingSystem {
     #[default]
@@ -182,6 +190,7 @@ impl OperatingSystem {
 }
 
 /// How much of the month something runs: hours, or a percentage of the month.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Usage {
@@ -192,6 +201,7 @@ pub struct Usage {
 }
 
 /// How EC2 instance hours are bought, tagged by `"model"`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "PricingFields", into = "PricingFields")]
 pub enum Ec2Pricing {
@@ -215,6 +225,7 @@ pub enum Ec2Pricing {
 
 /// The pricing object as it appears in JSON: one flat object whose `model` says which other
 /// fields apply. Decoding through it (rather than a serde-tagged enum) keeps error paths exact.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PricingFields {
@@ -232,6 +243,7 @@ struct PricingFields {
 }
 
 /// The pricing models of EC2 and the databases.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PricingModel {
@@ -256,7 +268,12 @@ impl PricingModel {
 
 impl PricingFields {
     fn required<T>(value: Option<T>, name: &str, model: PricingModel) -> Result<T, String> {
-        value.ok_or_else(|| format!("missing field `{name}` (required by the {} model)", model.as_str()))
+        value.ok_or_else(|| {
+            format!(
+                "missing field `{name}` (required by the {} model)",
+                model.as_str()
+            )
+        })
     }
 
     fn refuse_extra(&self, allowed: &[&str]) -> Result<(), String> {
@@ -334,7 +351,11 @@ impl From<Ec2Pricing> for PricingFields {
                 discount_percent,
                 ..PricingFields::default()
             },
-            Ec2Pricing::SavingsPlan { plan, term, payment } => PricingFields {
+            Ec2Pricing::SavingsPlan {
+                plan,
+                term,
+                payment,
+            } => PricingFields {
                 model: PricingModel::SavingsPlan,
                 plan: Some(plan),
                 term: Some(term),
@@ -358,6 +379,7 @@ impl Ec2Pricing {
 }
 
 /// A commitment term.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Term {
     #[serde(rename = "1yr")]
@@ -392,6 +414,7 @@ impl Term {
 }
 
 /// How a commitment is paid.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Payment {
@@ -427,6 +450,7 @@ impl Payment {
 }
 
 /// A Reserved Instance offering class.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OfferingClass {
@@ -447,6 +471,7 @@ impl OfferingClass {
 }
 
 /// A Savings Plan type.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SavingsPlanType {
@@ -467,6 +492,7 @@ impl SavingsPlanType {
 }
 
 /// One EBS volume attached to each instance of an item.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EbsVolume {
@@ -481,6 +507,7 @@ pub struct EbsVolume {
 }
 
 /// An EBS volume type.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VolumeType {
@@ -523,6 +550,7 @@ impl VolumeType {
 // ---------------------------------------------------------------------------------------------
 
 /// One Lambda function (or several alike).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LambdaItem {
@@ -547,7 +575,10 @@ pub struct LambdaItem {
 }
 
 /// A Lambda CPU architecture.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Architecture {
     #[default]
@@ -568,6 +599,7 @@ impl Architecture {
 }
 
 /// Provisioned concurrency and the invocations it serves.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProvisionedConcurrency {
@@ -586,6 +618,7 @@ pub struct ProvisionedConcurrency {
 // ---------------------------------------------------------------------------------------------
 
 /// Storage in one S3 storage class, with its requests, retrievals and egress.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct S3Item {
@@ -611,7 +644,10 @@ pub struct S3Item {
 }
 
 /// An S3 storage class.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum StorageClass {
     #[default]
@@ -667,6 +703,7 @@ impl StorageClass {
 // ---------------------------------------------------------------------------------------------
 
 /// Amazon RDS instances of one class and engine.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RdsItem {
@@ -694,6 +731,7 @@ pub struct RdsItem {
 }
 
 /// An RDS database engine (Aurora is its own item).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RdsEngine {
@@ -742,6 +780,7 @@ impl RdsEngine {
 }
 
 /// A commercial engine edition, as AWS names it, in lower_snake_case.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RdsEdition {
@@ -779,6 +818,7 @@ impl RdsEdition {
 }
 
 /// How a commercial engine's license is paid.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LicenseModel {
@@ -787,7 +827,10 @@ pub enum LicenseModel {
 }
 
 impl LicenseModel {
-    pub const ALL: [LicenseModel; 2] = [LicenseModel::LicenseIncluded, LicenseModel::BringYourOwnLicense];
+    pub const ALL: [LicenseModel; 2] = [
+        LicenseModel::LicenseIncluded,
+        LicenseModel::BringYourOwnLicense,
+    ];
 
     /// The contract name.
     pub fn as_str(self) -> &'static str {
@@ -799,7 +842,10 @@ impl LicenseModel {
 }
 
 /// Single-AZ or Multi-AZ (one standby).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Deployment {
     #[default]
@@ -828,6 +874,7 @@ impl Deployment {
 }
 
 /// RDS storage of each instance.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RdsStorage {
@@ -841,6 +888,7 @@ pub struct RdsStorage {
 }
 
 /// An RDS storage type.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RdsStorageType {
@@ -873,12 +921,16 @@ impl RdsStorageType {
 }
 
 /// How database instance hours are bought. Database reservations have no offering class.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "PricingFields", into = "PricingFields")]
 pub enum DbPricing {
     #[default]
     OnDemand,
-    Reserved { term: Term, payment: Payment },
+    Reserved {
+        term: Term,
+        payment: Payment,
+    },
 }
 
 impl TryFrom<PricingFields> for DbPricing {
@@ -920,6 +972,7 @@ impl From<DbPricing> for PricingFields {
 }
 
 /// An Aurora cluster: provisioned instances and/or Serverless v2 capacity over one volume.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuroraItem {
@@ -947,6 +1000,7 @@ pub struct AuroraItem {
 }
 
 /// An Aurora engine.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AuroraEngine {
@@ -975,7 +1029,10 @@ impl AuroraEngine {
 }
 
 /// Aurora's storage configuration.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AuroraStorageConfig {
     #[default]
@@ -984,7 +1041,10 @@ pub enum AuroraStorageConfig {
 }
 
 impl AuroraStorageConfig {
-    pub const ALL: [AuroraStorageConfig; 2] = [AuroraStorageConfig::Standard, AuroraStorageConfig::IoOptimized];
+    pub const ALL: [AuroraStorageConfig; 2] = [
+        AuroraStorageConfig::Standard,
+        AuroraStorageConfig::IoOptimized,
+    ];
 
     /// The contract name.
     pub fn as_str(self) -> &'static str {
@@ -1004,6 +1064,7 @@ impl AuroraStorageConfig {
 }
 
 /// Provisioned Aurora instances of one class.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuroraInstances {
@@ -1013,6 +1074,7 @@ pub struct AuroraInstances {
 }
 
 /// Aurora Serverless v2 capacity.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ServerlessV2 {
@@ -1022,6 +1084,7 @@ pub struct ServerlessV2 {
 }
 
 /// Aurora MySQL backtrack.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Backtrack {
@@ -1055,7 +1118,11 @@ impl EstimateRequest {
     /// Decodes an estimate from JSON, naming the field path of the first problem.
     pub fn from_json(bytes: &[u8]) -> Result<EstimateRequest, FieldError> {
         let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
-            FieldError::new(ErrorCode::InvalidJson, "", format!("the body is not valid JSON: {e}"))
+            FieldError::new(
+                ErrorCode::InvalidJson,
+                "",
+                format!("the body is not valid JSON: {e}"),
+            )
         })?;
         Self::from_value(value)
     }
@@ -1098,11 +1165,15 @@ impl Item {
                 ));
             }
             Some(v) => serde_json::from_value::<Service>(v.clone()).map_err(|e| {
-                FieldError::new(ErrorCode::InvalidValue, "service", clean_message(&e.to_string()))
+                FieldError::new(
+                    ErrorCode::InvalidValue,
+                    "service",
+                    clean_message(&e.to_string()),
+                )
             })?,
         };
-        let head: ItemHead =
-            serde_path_to_error::deserialize(serde_json::Value::Object(common)).map_err(path_error)?;
+        let head: ItemHead = serde_path_to_error::deserialize(serde_json::Value::Object(common))
+            .map_err(path_error)?;
         let rest = serde_json::Value::Object(map);
         let spec = match service {
             Service::Ec2 => ItemSpec::Ec2(spec_from(rest)?),
@@ -1121,6 +1192,7 @@ impl Item {
 }
 
 /// The fields every item has.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ItemHead {
@@ -1139,14 +1211,20 @@ fn spec_from<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result
 
 /// Decodes any contract type from a JSON value, naming the exact field path of the first
 /// problem (also inside items, whose tagged decoding serde alone cannot trace).
-pub fn decode_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, FieldError> {
+pub fn decode_value<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+) -> Result<T, FieldError> {
     serde_path_to_error::deserialize(value).map_err(path_error)
 }
 
 /// Decodes any contract type from JSON bytes; see [`decode_value`].
 pub fn decode_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, FieldError> {
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
-        FieldError::new(ErrorCode::InvalidJson, "", format!("the body is not valid JSON: {e}"))
+        FieldError::new(
+            ErrorCode::InvalidJson,
+            "",
+            format!("the body is not valid JSON: {e}"),
+        )
     })?;
     decode_value(value)
 }
@@ -1211,7 +1289,11 @@ struct ItemPathMessage {
 
 impl std::fmt::Display for ItemPathMessage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{ITEM_PATH_MARK}{}{ITEM_PATH_MARK}{}", self.field, self.message)
+        write!(
+            f,
+            "{ITEM_PATH_MARK}{}{ITEM_PATH_MARK}{}",
+            self.field, self.message
+        )
     }
 }
 
@@ -1220,19 +1302,19 @@ const ITEM_PATH_MARK: char = '\u{1}';
 impl FieldError {
     /// Joins an item-relative path carried in a message onto the outer path.
     pub(crate) fn join_item_path(mut self) -> FieldError {
-        if let Some(rest) = self.message.strip_prefix(ITEM_PATH_MARK) {
-            if let Some((inner, message)) = rest.split_once(ITEM_PATH_MARK) {
-                let inner = inner.to_owned();
-                self.message = message.to_owned();
-                if !inner.is_empty() {
-                    self.field = if self.field.is_empty() {
-                        inner
-                    } else {
-                        format!("{}.{inner}", self.field)
-                    };
-                }
-                self.code = code_for_message(&self.message, self.code);
+        if let Some(rest) = self.message.strip_prefix(ITEM_PATH_MARK)
+            && let Some((inner, message)) = rest.split_once(ITEM_PATH_MARK)
+        {
+            let inner = inner.to_owned();
+            self.message = message.to_owned();
+            if !inner.is_empty() {
+                self.field = if self.field.is_empty() {
+                    inner
+                } else {
+                    format!("{}.{inner}", self.field)
+                };
             }
+            self.code = code_for_message(&self.message, self.code);
         }
         self
     }
@@ -1266,7 +1348,9 @@ mod tests {
             br#"{"region":"us-east-1","items":[{"id":"web","service":"ec2","instance_type":"m5.large"}]}"#,
         )
         .unwrap();
-        let ItemSpec::Ec2(ec2) = &req.items[0].spec else { panic!("not ec2") };
+        let ItemSpec::Ec2(ec2) = &req.items[0].spec else {
+            panic!("not ec2")
+        };
         assert_eq!(ec2.count, 1);
         assert_eq!(ec2.operating_system, OperatingSystem::Linux);
         assert_eq!(ec2.pricing, Ec2Pricing::OnDemand);
@@ -1279,7 +1363,11 @@ mod tests {
         );
         assert_eq!(e.field, "items[1].pricing.term");
         assert_eq!(e.code, ErrorCode::InvalidValue);
-        assert!(e.message.contains("`1yr`") && e.message.contains("`3yr`"), "{}", e.message);
+        assert!(
+            e.message.contains("`1yr`") && e.message.contains("`3yr`"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
@@ -1297,7 +1385,9 @@ mod tests {
 
     #[test]
     fn an_unknown_field_is_rejected_with_its_path() {
-        let e = err(r#"{"region":"us-east-1","items":[{"id":"a","service":"s3","storage_gb":1,"storage_clas":"standard"}]}"#);
+        let e = err(
+            r#"{"region":"us-east-1","items":[{"id":"a","service":"s3","storage_gb":1,"storage_clas":"standard"}]}"#,
+        );
         assert_eq!(e.field, "items[0].storage_clas");
         assert_eq!(e.code, ErrorCode::UnknownField);
     }
@@ -1313,7 +1403,8 @@ mod tests {
 
     #[test]
     fn a_negative_quantity_is_rejected_with_its_path() {
-        let e = err(r#"{"region":"us-east-1","items":[{"id":"a","service":"s3","storage_gb":-1}]}"#);
+        let e =
+            err(r#"{"region":"us-east-1","items":[{"id":"a","service":"s3","storage_gb":-1}]}"#);
         assert_eq!(e.field, "items[0].storage_gb");
     }
 

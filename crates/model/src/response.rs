@@ -11,6 +11,7 @@ use crate::money::{Quantity, Usd};
 use crate::request::Service;
 
 /// The answer to `POST /api/v1/estimate`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EstimateResponse {
     /// Always `USD`.
@@ -32,6 +33,7 @@ pub struct EstimateResponse {
 }
 
 /// Money totals of an estimate or item.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Totals {
     /// The recurring monthly charge.
@@ -45,6 +47,7 @@ pub struct Totals {
 }
 
 /// One priced item.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ItemCost {
     pub id: String,
@@ -61,6 +64,7 @@ pub struct ItemCost {
 }
 
 /// One line of a bill: quantity × unit price = amount.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LineItem {
     /// Named the way bills read: `Instance usage (Linux, on-demand, m5.large)`.
@@ -86,6 +90,7 @@ pub struct LineItem {
 }
 
 /// The units line items are counted in: one documented vocabulary.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Unit {
     #[serde(rename = "hours")]
@@ -157,6 +162,7 @@ impl Unit {
 }
 
 /// A note about how something was priced.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
     /// A stable code, e.g. `per_object_rules_skipped`.
@@ -168,6 +174,7 @@ pub struct Warning {
 }
 
 /// A price table used by an estimate.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PriceSourceRef {
     /// The table, e.g. `ec2_on_demand`.

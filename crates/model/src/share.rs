@@ -48,9 +48,9 @@ pub fn decode(token: &str) -> Result<EstimateRequest, FieldError> {
                 .to_owned(),
         ));
     };
-    let packed = URL_SAFE_NO_PAD
-        .decode(body)
-        .map_err(|_| bad("the token is not valid URL-safe base64; the link may be damaged".to_owned()))?;
+    let packed = URL_SAFE_NO_PAD.decode(body).map_err(|_| {
+        bad("the token is not valid URL-safe base64; the link may be damaged".to_owned())
+    })?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_DECODED_LEN)
         .map_err(|_| bad("the token's data is damaged or truncated".to_owned()))?;
     EstimateRequest::from_json(&json).map_err(|e| {
@@ -78,7 +78,11 @@ mod tests {
     fn a_token_round_trips() {
         let token = encode(&sample());
         assert!(token.starts_with("v1."));
-        assert!(token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.'));
+        assert!(
+            token
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+        );
         assert_eq!(decode(&token).unwrap(), sample());
     }
 

@@ -75,7 +75,10 @@ pub fn validate_estimate(req: &EstimateRequest) -> Result<(), Vec<FieldError>> {
         v.push(
             ErrorCode::LimitExceeded,
             "items",
-            format!("{} items; an estimate holds at most {MAX_ITEMS}", req.items.len()),
+            format!(
+                "{} items; an estimate holds at most {MAX_ITEMS}",
+                req.items.len()
+            ),
         );
         return Err(v.errors);
     }
@@ -86,19 +89,30 @@ pub fn validate_estimate(req: &EstimateRequest) -> Result<(), Vec<FieldError>> {
             v.push(
                 ErrorCode::DuplicateId,
                 format!("{at}.id"),
-                format!("the id `{}` is used by an earlier item; ids must be unique", clip(&item.id)),
+                format!(
+                    "the id `{}` is used by an earlier item; ids must be unique",
+                    clip(&item.id)
+                ),
             );
         }
         v.item(&at, item);
     }
-    if v.errors.is_empty() { Ok(()) } else { Err(v.errors) }
+    if v.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(v.errors)
+    }
 }
 
 /// Checks one item; paths are prefixed with `at` (e.g. `items[3]`, or `item` in comparisons).
 pub fn validate_item(at: &str, item: &Item) -> Result<(), Vec<FieldError>> {
     let mut v = Checker::default();
     v.item(at, item);
-    if v.errors.is_empty() { Ok(()) } else { Err(v.errors) }
+    if v.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(v.errors)
+    }
 }
 
 fn clip(s: &str) -> String {
@@ -139,7 +153,12 @@ impl Checker {
     }
 
     fn hours(&mut self, field: &str, h: Quantity) {
-        self.at_most(field, h, Decimal::from(MAX_HOURS_PER_MONTH), "hours (a month has at most 744)");
+        self.at_most(
+            field,
+            h,
+            Decimal::from(MAX_HOURS_PER_MONTH),
+            "hours (a month has at most 744)",
+        );
     }
 
     fn at_most(&mut self, field: &str, q: Quantity, max: Decimal, what: &str) {
@@ -164,7 +183,11 @@ impl Checker {
 
     fn big(&mut self, field: &str, n: u64, max: u64) {
         if n > max {
-            self.push(ErrorCode::LimitExceeded, field, format!("{n} is more than the limit {max}"));
+            self.push(
+                ErrorCode::LimitExceeded,
+                field,
+                format!("{n} is more than the limit {max}"),
+            );
         }
     }
 
@@ -195,7 +218,11 @@ impl Checker {
 
     fn item(&mut self, at: &str, item: &Item) {
         if item.id.trim().is_empty() {
-            self.push(ErrorCode::InvalidValue, format!("{at}.id"), "must not be empty");
+            self.push(
+                ErrorCode::InvalidValue,
+                format!("{at}.id"),
+                "must not be empty",
+            );
         }
         self.text(&format!("{at}.id"), &item.id, MAX_ID_LEN);
         if let Some(label) = &item.label {
@@ -217,31 +244,46 @@ impl Checker {
         self.name_like(&format!("{at}.instance_type"), &e.instance_type);
         self.count(&format!("{at}.count"), e.count, 1, MAX_COUNT);
         self.usage(at, &e.usage);
-        if let Ec2Pricing::Spot { discount_percent: Some(d) } = e.pricing {
-            if d.value() >= Decimal::ONE_HUNDRED {
-                self.push(
-                    ErrorCode::InvalidValue,
-                    format!("{at}.pricing.discount_percent"),
-                    format!("{} is not below 100; a discount is 0 to 99.99 percent", d.value()),
-                );
-            }
+        if let Ec2Pricing::Spot {
+            discount_percent: Some(d),
+        } = e.pricing
+            && d.value() >= Decimal::ONE_HUNDRED
+        {
+            self.push(
+                ErrorCode::InvalidValue,
+                format!("{at}.pricing.discount_percent"),
+                format!(
+                    "{} is not below 100; a discount is 0 to 99.99 percent",
+                    d.value()
+                ),
+            );
         }
         if e.ebs.len() > MAX_VOLUMES {
             self.push(
                 ErrorCode::LimitExceeded,
                 format!("{at}.ebs"),
-                format!("{} volumes per instance; at most {MAX_VOLUMES}", e.ebs.len()),
+                format!(
+                    "{} volumes per instance; at most {MAX_VOLUMES}",
+                    e.ebs.len()
+                ),
             );
         }
         for (j, vol) in e.ebs.iter().enumerate() {
             let p = format!("{at}.ebs[{j}]");
             if vol.size_gb == 0 {
-                self.push(ErrorCode::InvalidValue, format!("{p}.size_gb"), "a volume is at least 1 GB");
+                self.push(
+                    ErrorCode::InvalidValue,
+                    format!("{p}.size_gb"),
+                    "a volume is at least 1 GB",
+                );
             }
             self.big(&format!("{p}.size_gb"), vol.size_gb, MAX_VOLUME_GB);
             if let Some(iops) = vol.iops {
                 self.big(&format!("{p}.iops"), iops, MAX_IOPS);
-                if !matches!(vol.volume_type, VolumeType::Gp3 | VolumeType::Io1 | VolumeType::Io2) {
+                if !matches!(
+                    vol.volume_type,
+                    VolumeType::Gp3 | VolumeType::Io1 | VolumeType::Io2
+                ) {
                     self.push(
                         ErrorCode::InvalidValue,
                         format!("{p}.iops"),
@@ -255,7 +297,10 @@ impl Checker {
                 self.push(
                     ErrorCode::MissingField,
                     format!("{p}.iops"),
-                    format!("{} volumes need provisioned `iops`", vol.volume_type.as_str()),
+                    format!(
+                        "{} volumes need provisioned `iops`",
+                        vol.volume_type.as_str()
+                    ),
                 );
             }
             if let Some(t) = vol.throughput_mbps {
@@ -269,12 +314,24 @@ impl Checker {
                 }
             }
         }
-        self.count(&format!("{at}.public_ipv4_addresses"), e.public_ipv4_addresses, 0, MAX_IPV4);
-        self.gb(&format!("{at}.data_transfer_out_gb"), e.data_transfer_out_gb);
+        self.count(
+            &format!("{at}.public_ipv4_addresses"),
+            e.public_ipv4_addresses,
+            0,
+            MAX_IPV4,
+        );
+        self.gb(
+            &format!("{at}.data_transfer_out_gb"),
+            e.data_transfer_out_gb,
+        );
     }
 
     fn lambda(&mut self, at: &str, l: &LambdaItem) {
-        self.big(&format!("{at}.requests_per_month"), l.requests_per_month, MAX_REQUESTS);
+        self.big(
+            &format!("{at}.requests_per_month"),
+            l.requests_per_month,
+            MAX_REQUESTS,
+        );
         self.at_most(
             &format!("{at}.avg_duration_ms"),
             l.avg_duration_ms,
@@ -284,14 +341,28 @@ impl Checker {
         let (lo, hi) = LAMBDA_MEMORY_MB;
         self.count(&format!("{at}.memory_mb"), l.memory_mb, lo, hi);
         let (lo, hi) = LAMBDA_EPHEMERAL_MB;
-        self.count(&format!("{at}.ephemeral_storage_mb"), l.ephemeral_storage_mb, lo, hi);
+        self.count(
+            &format!("{at}.ephemeral_storage_mb"),
+            l.ephemeral_storage_mb,
+            lo,
+            hi,
+        );
         if let Some(pc) = &l.provisioned_concurrency {
             let p = format!("{at}.provisioned_concurrency");
-            self.count(&format!("{p}.concurrency"), pc.concurrency, 1, MAX_CONCURRENCY);
+            self.count(
+                &format!("{p}.concurrency"),
+                pc.concurrency,
+                1,
+                MAX_CONCURRENCY,
+            );
             if let Some(h) = pc.hours_per_month {
                 self.hours(&format!("{p}.hours_per_month"), h);
             }
-            self.big(&format!("{p}.requests_per_month"), pc.requests_per_month, MAX_REQUESTS);
+            self.big(
+                &format!("{p}.requests_per_month"),
+                pc.requests_per_month,
+                MAX_REQUESTS,
+            );
             self.at_most(
                 &format!("{p}.avg_duration_ms"),
                 pc.avg_duration_ms,
@@ -299,7 +370,10 @@ impl Checker {
                 "ms (a function runs at most 15 minutes)",
             );
         }
-        self.gb(&format!("{at}.data_transfer_out_gb"), l.data_transfer_out_gb);
+        self.gb(
+            &format!("{at}.data_transfer_out_gb"),
+            l.data_transfer_out_gb,
+        );
     }
 
     fn s3(&mut self, at: &str, s: &S3Item) {
@@ -308,12 +382,31 @@ impl Checker {
             self.big(&format!("{at}.object_count"), n, MAX_REQUESTS);
         }
         if let Some(kb) = s.avg_object_size_kb {
-            self.at_most(&format!("{at}.avg_object_size_kb"), kb, Decimal::from(MAX_OBJECT_KB), "KB (an object is at most 5 TB)");
+            self.at_most(
+                &format!("{at}.avg_object_size_kb"),
+                kb,
+                Decimal::from(MAX_OBJECT_KB),
+                "KB (an object is at most 5 TB)",
+            );
         }
-        self.big(&format!("{at}.put_requests_per_month"), s.put_requests_per_month, MAX_REQUESTS);
-        self.big(&format!("{at}.get_requests_per_month"), s.get_requests_per_month, MAX_REQUESTS);
-        self.gb(&format!("{at}.retrieval_gb_per_month"), s.retrieval_gb_per_month);
-        self.gb(&format!("{at}.data_transfer_out_gb"), s.data_transfer_out_gb);
+        self.big(
+            &format!("{at}.put_requests_per_month"),
+            s.put_requests_per_month,
+            MAX_REQUESTS,
+        );
+        self.big(
+            &format!("{at}.get_requests_per_month"),
+            s.get_requests_per_month,
+            MAX_REQUESTS,
+        );
+        self.gb(
+            &format!("{at}.retrieval_gb_per_month"),
+            s.retrieval_gb_per_month,
+        );
+        self.gb(
+            &format!("{at}.data_transfer_out_gb"),
+            s.data_transfer_out_gb,
+        );
     }
 
     fn rds(&mut self, at: &str, r: &RdsItem) {
@@ -349,13 +442,20 @@ impl Checker {
                 self.push(
                     ErrorCode::InvalidValue,
                     format!("{at}.license_model"),
-                    format!("{} has no license models; remove `license_model`", r.engine.display()),
+                    format!(
+                        "{} has no license models; remove `license_model`",
+                        r.engine.display()
+                    ),
                 );
             }
         }
         let p = format!("{at}.storage");
         if r.storage.size_gb == 0 {
-            self.push(ErrorCode::InvalidValue, format!("{p}.size_gb"), "storage is at least 1 GB");
+            self.push(
+                ErrorCode::InvalidValue,
+                format!("{p}.size_gb"),
+                "storage is at least 1 GB",
+            );
         }
         self.big(&format!("{p}.size_gb"), r.storage.size_gb, MAX_VOLUME_GB);
         if let Some(iops) = r.storage.iops {
@@ -370,11 +470,17 @@ impl Checker {
                     "only gp3, io1 and io2 storage has provisioned IOPS",
                 );
             }
-        } else if matches!(r.storage.storage_type, RdsStorageType::Io1 | RdsStorageType::Io2) {
+        } else if matches!(
+            r.storage.storage_type,
+            RdsStorageType::Io1 | RdsStorageType::Io2
+        ) {
             self.push(
                 ErrorCode::MissingField,
                 format!("{p}.iops"),
-                format!("{} storage needs provisioned `iops`", r.storage.storage_type.as_str()),
+                format!(
+                    "{} storage needs provisioned `iops`",
+                    r.storage.storage_type.as_str()
+                ),
             );
         }
         if let Some(t) = r.storage.throughput_mbps {
@@ -403,27 +509,46 @@ impl Checker {
             self.push(
                 ErrorCode::LimitExceeded,
                 format!("{at}.instances"),
-                format!("{} instance groups; at most {MAX_AURORA_GROUPS}", a.instances.len()),
+                format!(
+                    "{} instance groups; at most {MAX_AURORA_GROUPS}",
+                    a.instances.len()
+                ),
             );
         }
         for (j, g) in a.instances.iter().enumerate() {
-            self.name_like(&format!("{at}.instances[{j}].instance_class"), &g.instance_class);
+            self.name_like(
+                &format!("{at}.instances[{j}].instance_class"),
+                &g.instance_class,
+            );
             self.count(&format!("{at}.instances[{j}].count"), g.count, 1, MAX_COUNT);
         }
         if let Some(s) = &a.serverless_v2 {
             let p = format!("{at}.serverless_v2");
-            self.at_most(&format!("{p}.average_acus"), s.average_acus, Decimal::from(MAX_ACUS), "ACUs");
+            self.at_most(
+                &format!("{p}.average_acus"),
+                s.average_acus,
+                Decimal::from(MAX_ACUS),
+                "ACUs",
+            );
             if let Some(h) = s.hours_per_month {
                 self.hours(&format!("{p}.hours_per_month"), h);
             }
         }
         self.gb(&format!("{at}.storage_gb"), Some(a.storage_gb));
-        self.big(&format!("{at}.io_requests_per_month"), a.io_requests_per_month, MAX_REQUESTS);
+        self.big(
+            &format!("{at}.io_requests_per_month"),
+            a.io_requests_per_month,
+            MAX_REQUESTS,
+        );
         self.gb(&format!("{at}.backup_storage_gb"), a.backup_storage_gb);
         if let Some(b) = &a.backtrack {
             let p = format!("{at}.backtrack");
             if a.engine != AuroraEngine::AuroraMysql {
-                self.push(ErrorCode::InvalidValue, p.clone(), "backtrack is an Aurora MySQL feature");
+                self.push(
+                    ErrorCode::InvalidValue,
+                    p.clone(),
+                    "backtrack is an Aurora MySQL feature",
+                );
             }
             self.at_most(
                 &format!("{p}.change_records_per_hour"),
@@ -453,7 +578,9 @@ mod tests {
 
     #[test]
     fn duplicate_ids_are_named() {
-        let errs = check(r#"{"region":"us-east-1","items":[{"id":"a","service":"lambda"},{"id":"a","service":"lambda"}]}"#);
+        let errs = check(
+            r#"{"region":"us-east-1","items":[{"id":"a","service":"lambda"},{"id":"a","service":"lambda"}]}"#,
+        );
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].field, "items[1].id");
         assert_eq!(errs[0].code, ErrorCode::DuplicateId);
@@ -461,16 +588,24 @@ mod tests {
 
     #[test]
     fn out_of_range_values_are_named_with_the_range() {
-        let errs = check(r#"{"region":"us-east-1","items":[{"id":"a","service":"lambda","memory_mb":64}]}"#);
+        let errs = check(
+            r#"{"region":"us-east-1","items":[{"id":"a","service":"lambda","memory_mb":64}]}"#,
+        );
         assert_eq!(errs[0].field, "items[0].memory_mb");
-        assert!(errs[0].message.contains("128 to 10240"), "{}", errs[0].message);
+        assert!(
+            errs[0].message.contains("128 to 10240"),
+            "{}",
+            errs[0].message
+        );
         let errs = check(r#"{"region":"us-east-1","hours_per_month":800,"items":[]}"#);
         assert_eq!(errs[0].field, "hours_per_month");
     }
 
     #[test]
     fn the_item_limit_holds() {
-        let items: Vec<String> = (0..1001).map(|i| format!(r#"{{"id":"i{i}","service":"lambda"}}"#)).collect();
+        let items: Vec<String> = (0..1001)
+            .map(|i| format!(r#"{{"id":"i{i}","service":"lambda"}}"#))
+            .collect();
         let json = format!(r#"{{"region":"us-east-1","items":[{}]}}"#, items.join(","));
         let errs = check(&json);
         assert_eq!(errs[0].code, ErrorCode::LimitExceeded);
@@ -479,13 +614,17 @@ mod tests {
 
     #[test]
     fn a_cluster_without_capacity_is_rejected() {
-        let errs = check(r#"{"region":"us-east-1","items":[{"id":"a","service":"aurora","engine":"aurora_mysql"}]}"#);
+        let errs = check(
+            r#"{"region":"us-east-1","items":[{"id":"a","service":"aurora","engine":"aurora_mysql"}]}"#,
+        );
         assert_eq!(errs[0].field, "items[0].instances");
     }
 
     #[test]
     fn commercial_engines_need_edition_and_license() {
-        let errs = check(r#"{"region":"us-east-1","items":[{"id":"a","service":"rds","engine":"oracle","instance_class":"db.m5.large","storage":{"type":"gp3","size_gb":100}}]}"#);
+        let errs = check(
+            r#"{"region":"us-east-1","items":[{"id":"a","service":"rds","engine":"oracle","instance_class":"db.m5.large","storage":{"type":"gp3","size_gb":100}}]}"#,
+        );
         let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["items[0].edition", "items[0].license_model"]);
     }
