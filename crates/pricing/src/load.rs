@@ -6,6 +6,7 @@
 //! an editor shows the file. One record is one line: a quoted line break or a blank line would make
 //! the validator's line numbers (row index + 2) lie, so both are refused here.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use serde::Serialize;
@@ -71,21 +72,60 @@ macro_rules! each_table {
 pub fn read_tables(
     mut open: impl FnMut(&str) -> Option<Vec<u8>>,
 ) -> Result<(Tables, String), Vec<LoadError>> {
+    read_all(|file| open(file).map(Cow::Owned))
+}
+
+/// A table parsed on its own thread: the rows to move into [`Tables`] and the table's errors.
+type Parsed = (Box<dyn FnOnce(&mut Tables) + Send>, Vec<LoadError>);
+
+/// [`read_tables`] over borrowed or owned bytes. The tables are parsed in parallel (one scoped
+/// thread each, the large EC2 tables dominate); errors come back in [`TABLE_FILES`] order.
+fn read_all<'a>(
+    mut open: impl FnMut(&str) -> Option<Cow<'a, [u8]>>,
+) -> Result<(Tables, String), Vec<LoadError>> {
     let mut tables = Tables::default();
     let mut errors = Vec::new();
     let mut digest = Fnv1a::new();
-    macro_rules! read {
-        ($field:ident, $file:literal, $row:ty) => {
-            match open($file) {
-                Some(bytes) => {
-                    digest.add_file($file, &bytes);
-                    tables.$field = read_table::<$row>($file, &bytes, &mut errors);
-                }
-                None => errors.push(LoadError::in_file($file, "the file is missing")),
-            }
-        };
+    let mut inputs: Vec<Option<Cow<'a, [u8]>>> = Vec::with_capacity(TABLE_FILES.len());
+    for file in TABLE_FILES {
+        let bytes = open(file);
+        if let Some(b) = &bytes {
+            digest.add_file(file, b);
+        }
+        inputs.push(bytes);
     }
-    each_table!(read);
+    std::thread::scope(|scope| {
+        let mut inputs = inputs.iter();
+        let mut handles: Vec<(&str, Option<std::thread::ScopedJoinHandle<'_, Parsed>>)> =
+            Vec::new();
+        macro_rules! spawn {
+            ($field:ident, $file:literal, $row:ty) => {
+                let handle = inputs.next().and_then(Option::as_ref).map(|bytes| {
+                    scope.spawn(move || {
+                        let mut errors = Vec::new();
+                        let rows = read_table::<$row>($file, bytes, &mut errors);
+                        let fill: Box<dyn FnOnce(&mut Tables) + Send> =
+                            Box::new(move |t: &mut Tables| t.$field = rows);
+                        (fill, errors)
+                    })
+                });
+                handles.push(($file, handle));
+            };
+        }
+        each_table!(spawn);
+        for (file, handle) in handles {
+            match handle.map(|h| h.join()) {
+                Some(Ok((fill, table_errors))) => {
+                    fill(&mut tables);
+                    errors.extend(table_errors);
+                }
+                Some(Err(_)) => {
+                    errors.push(LoadError::in_file(file, "the reader panicked on this file"))
+                }
+                None => errors.push(LoadError::in_file(file, "the file is missing")),
+            }
+        }
+    });
     if errors.is_empty() {
         Ok((tables, digest.hex()))
     } else {
@@ -97,6 +137,10 @@ pub fn read_tables(
 /// the book's version to the content digest.
 pub fn book_from(open: impl FnMut(&str) -> Option<Vec<u8>>) -> Result<PriceBook, Vec<LoadError>> {
     let (tables, digest) = read_tables(open)?;
+    finish(tables, digest)
+}
+
+fn finish(tables: Tables, digest: String) -> Result<PriceBook, Vec<LoadError>> {
     let mut book = PriceBook::from_tables(tables)?;
     book.set_version(digest);
     Ok(book)
@@ -107,12 +151,13 @@ pub fn book_from(open: impl FnMut(&str) -> Option<Vec<u8>>) -> Result<PriceBook,
 /// Bundling the bytes (rather than reading a directory at start-up) lets one binary run anywhere;
 /// `--pricing-data DIR` ([`from_dir`]) overrides them without a rebuild.
 pub fn bundled() -> Result<PriceBook, Vec<LoadError>> {
-    book_from(|file| {
+    let (tables, digest) = read_all(|file| {
         BUNDLED
             .iter()
             .find(|(name, _)| *name == file)
-            .map(|(_, bytes)| bytes.to_vec())
-    })
+            .map(|(_, bytes)| Cow::Borrowed(*bytes))
+    })?;
+    finish(tables, digest)
 }
 
 /// Calls `$m!("file.csv")` ... as one array expression of `(name, bytes)`.
@@ -277,7 +322,7 @@ fn read_table<R: DeserializeOwned>(
                     ));
                 }
                 end = next;
-                match record.deserialize::<R>(Some(&header)) {
+                match record.deserialize::<R>(None) {
                     Ok(row) => rows.push(row),
                     Err(e) => errors.push(at_line(file, line, row_message(&e, &record, expected))),
                 }
