@@ -62,3 +62,38 @@ fn twenty_items_compare_across_every_region_quickly_and_unpriced_items_are_never
     // Release builds take tens of milliseconds; an unoptimised test build is allowed more.
     assert!(took.as_secs() < 10, "took {took:?}");
 }
+
+#[test]
+fn the_one_year_no_upfront_standard_m5_large_breaks_even_at_62_5_percent_on_the_bundled_tables() {
+    // $0.06 / $0.096 = 62.5 %; at full use $43.80 < $70.08 already in month 1.
+    let item: model::Item =
+        serde_json::from_str(r#"{"id":"web","service":"ec2","instance_type":"m5.large"}"#)
+            .expect("an item");
+    let req = model::compare::ComparePricingRequest {
+        region: "us-east-1".to_owned(),
+        hours_per_month: None,
+        item,
+    };
+    let r = pricing::compare::pricing(book(), &req).expect("compared");
+    let nu = r
+        .options
+        .iter()
+        .find(|o| {
+            o.pricing
+                == model::Ec2Pricing::Reserved {
+                    term: model::Term::OneYear,
+                    offering_class: model::OfferingClass::Standard,
+                    payment: model::Payment::NoUpfront,
+                }
+        })
+        .expect("a 1yr No Upfront Standard RI");
+    assert_eq!(
+        nu.break_even_utilization_percent,
+        Some("62.5".parse().expect("decimal"))
+    );
+    assert_eq!(nu.break_even_month, Some(1));
+    assert_eq!(
+        nu.monthly,
+        model::Usd::new("43.80".parse().expect("decimal"))
+    );
+}

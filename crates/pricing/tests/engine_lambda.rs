@@ -184,3 +184,22 @@ fn provisioned_concurrency_scales_with_the_hours_in_the_month() {
     );
     assert_eq!(r.totals.monthly, usd("100.80"));
 }
+
+#[test]
+fn functions_whose_total_stays_in_the_first_tier_raise_no_shared_tier_warning() {
+    let f = |id: &str| {
+        format!(
+            r#"{{"id":"{id}","service":"lambda","requests_per_month":1000000,"avg_duration_ms":100}}"#
+        )
+    };
+    let r = price(&format!(
+        r#"{{"region":"us-east-1","items":[{},{}]}}"#,
+        f("a"),
+        f("b")
+    ));
+    assert!(
+        r.warnings.iter().all(|w| w.code != "tiers_shared"),
+        "{:#?}",
+        r.warnings
+    );
+}

@@ -175,11 +175,17 @@ fn allocate(book: &PriceBook, settings: Settings, items: &[ItemInput<'_>]) -> Al
     let mut warnings = Vec::new();
     for key in key_order {
         let u = &users[key];
-        if u.len() > 1 {
+        // Sharing only matters when the total reaches beyond the first tier.
+        let first_end = key_tiers(book, key)
+            .and_then(|t| t.first())
+            .and_then(|t| t.end);
+        let crosses =
+            first_end.is_some_and(|end| offsets.get(key).is_some_and(|total| *total > end));
+        if u.len() > 1 && crosses {
             warnings.push(Warning {
                 code: "tiers_shared".to_owned(),
                 message: format!(
-                    "{} is priced on the total of {} items ({}); tiers are filled in item order, so earlier items take the first tier",
+                    "{} is priced on the total of {} items ({}), which goes beyond the first price tier; tiers are filled in item order: earlier items fill the first tier, later items get the next tiers' prices",
                     key_text(key),
                     u.len(),
                     u.join(", ")
@@ -203,6 +209,15 @@ fn allocate(book: &PriceBook, settings: Settings, items: &[ItemInput<'_>]) -> Al
         });
     }
     Allocations { lines, warnings }
+}
+
+/// The tiers of an aggregate.
+fn key_tiers<'b>(book: &'b PriceBook, key: &AggregateKey) -> Option<&'b [Tier]> {
+    match key {
+        AggregateKey::Lambda(r, a, c) => book.lambda(r, *a, *c),
+        AggregateKey::S3Storage(r, t) => book.s3_storage(r, *t),
+        AggregateKey::DataTransferOut(r) => book.data_transfer_out(r),
+    }
 }
 
 fn pool_name(p: FreePool) -> &'static str {
