@@ -229,3 +229,27 @@ fn regions_are_ranked_by_monthly_total_with_the_difference_to_the_current_region
         [(USE1, Some(usd("-16.06"))), (SEOUL, Some(usd("0")))]
     );
 }
+
+#[test]
+fn the_pricing_comparison_refuses_a_non_ec2_item_and_names_unknown_types() {
+    let lambda: model::Item =
+        serde_json::from_str(r#"{"id":"f","service":"lambda"}"#).expect("an item");
+    let req = ComparePricingRequest {
+        region: USE1.to_owned(),
+        hours_per_month: None,
+        item: lambda,
+    };
+    let e = pricing::compare::pricing(&book(), &req).expect_err("refused");
+    assert_eq!(e[0].field, "item.service");
+    let unknown: model::Item =
+        serde_json::from_str(r#"{"id":"x","service":"ec2","instance_type":"m5.huge"}"#)
+            .expect("an item");
+    let req = ComparePricingRequest {
+        region: USE1.to_owned(),
+        hours_per_month: None,
+        item: unknown,
+    };
+    let e = pricing::compare::pricing(&book(), &req).expect_err("refused");
+    assert_eq!(e[0].code, model::ErrorCode::UnknownOption);
+    assert_eq!(e[0].field, "item.instance_type");
+}
