@@ -319,3 +319,14 @@ proptest! {
         prop_assert!(u1 >= u0);
     }
 }
+
+#[test]
+fn an_unknown_estimate_region_is_reported_even_when_every_item_names_its_own() {
+    let e =
+        errors(r#"{"region":"mars-1","items":[{"id":"a","region":"us-east-1","service":"s3"}]}"#);
+    assert_eq!(e.len(), 1);
+    assert_eq!(
+        (e[0].code, e[0].field.as_str()),
+        (ErrorCode::UnknownRegion, "region")
+    );
+}

@@ -107,12 +107,16 @@ pub fn estimate(
             Err(e) => errors.extend(e),
         }
     }
-    if req.items.is_empty() && book.region(&req.region).is_none() {
-        errors.push(FieldError::new(
-            ErrorCode::UnknownRegion,
-            "region",
-            unknown_region_message(book, &req.region),
-        ));
+    // The estimate's region is checked even when every item names its own.
+    if !region_reported && book.region(&req.region).is_none() {
+        errors.insert(
+            0,
+            FieldError::new(
+                ErrorCode::UnknownRegion,
+                "region",
+                unknown_region_message(book, &req.region),
+            ),
+        );
     }
     // Price what could be specified even when other items failed, so that every problem of
     // every item is reported at once.
