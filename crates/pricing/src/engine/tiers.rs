@@ -134,4 +134,16 @@ mod tests {
             ]
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn tier_shares_always_sum_to_the_quantity(offset in 0u64..30_000_000_000, quantity in 0u64..30_000_000_000) {
+            let tiers = lambda_x86();
+            let q = Decimal::from(quantity);
+            let shares = split(&tiers, Decimal::from(offset), q);
+            let sum: Decimal = shares.iter().map(|s| s.quantity).sum();
+            proptest::prop_assert_eq!(sum, q);
+            proptest::prop_assert!(shares.iter().all(|s| s.quantity > Decimal::ZERO));
+        }
+    }
 }
