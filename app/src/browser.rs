@@ -1,0 +1,78 @@
+//! The few browser calls the app makes, in one place: URL and history, language, clipboard,
+//! storage, printing. Failures are ignored where a person loses nothing by them (a missing
+//! `localStorage`) and reported where they would (the clipboard).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// The path the page was opened at, e.g. `/e/v1.abc`.
+pub fn path() -> String {
+    window().location().pathname().unwrap_or_default()
+}
+
+/// The page's origin, e.g. `https://cloudcalc.example`.
+pub fn origin() -> String {
+    window().location().origin().unwrap_or_default()
+}
+
+/// Sets the URL without loading: a new history entry when `push`, else the current one replaced.
+pub fn set_url(url: &str, push: bool) {
+    let Ok(history) = window().history() else { return };
+    let current = path();
+    if current == url {
+        return;
+    }
+    let _ = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(url))
+    };
+}
+
+/// The browser's preferred language tag.
+pub fn language() -> String {
+    window().navigator().language().unwrap_or_default()
+}
+
+/// A remembered setting.
+pub fn stored(key: &str) -> Option<String> {
+    window().local_storage().ok().flatten()?.get_item(key).ok().flatten()
+}
+
+/// Remembers a setting.
+pub fn store(key: &str, value: &str) {
+    if let Ok(Some(storage)) = window().local_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// Sets `<html lang>` so screen readers and fonts follow the chosen language.
+pub fn set_document_language(tag: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
+/// Removes the static "Loading…" line once the app runs.
+pub fn remove_boot_message() {
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+}
+
+/// Copies text to the clipboard; `false` when the browser refused.
+pub async fn copy(text: &str) -> bool {
+    let promise = window().navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Opens the print dialog.
+pub fn print() {
+    let _ = window().print();
+}
+
+/// A `data:` URL holding `text`, for download links.
+pub fn data_url(mime: &str, text: &str) -> String {
+    let encoded: String = js_sys::encode_uri_component(text).into();
+    format!("data:{mime};charset=utf-8,{encoded}")
+}

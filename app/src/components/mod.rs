@@ -1,0 +1,9 @@
+//! Widgets: each one a Leptos component reading the shared [`crate::state::Ctx`].
+
+pub mod bill;
+pub mod chart;
+pub mod fields;
+pub mod footer;
+pub mod header;
+pub mod item_card;
+pub mod share;
