@@ -136,33 +136,38 @@ pub enum ImportError {
 /// prices that have an On-Demand counterpart).
 pub fn import_files(dir: &Path, files: &[PathBuf]) -> Result<ImportSummary, ImportError> {
     let mut tables = load::read_dir(dir).map_err(ImportError::Tables)?;
+    let io = |file: &Path| {
+        let file = file.display().to_string();
+        move |error| ImportError::Io { file, error }
+    };
     let mut inputs = Vec::with_capacity(files.len());
     for path in files {
+        // The preamble is in the first few hundred bytes; the rest is streamed below.
+        let mut head = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::fs::File::open(path).map_err(io(path))?, 16 * 1024),
+            &mut head,
+        )
+        .map_err(io(path))?;
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|error| ImportError::Io {
-            file: name.clone(),
-            error,
-        })?;
-        let preamble = Preamble::read(&bytes, &name)?;
-        inputs.push((preamble.kind(&name)?, name, bytes));
+        inputs.push((Preamble::read(&head, &name)?.kind(&name)?, path));
     }
-    inputs.sort_by_key(|(kind, _, _)| *kind);
+    inputs.sort_by_key(|(kind, _)| *kind);
     let mut summary = ImportSummary::default();
-    for (_, name, bytes) in inputs {
-        let origin = Path::new(&name)
-            .file_name()
-            .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
-        summary.merge(import_price_list(
-            &bytes,
+    for (_, path) in inputs {
+        let origin = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let reader = std::io::BufReader::new(std::fs::File::open(path).map_err(io(path))?);
+        summary.merge(import_price_list_from(
+            reader,
             &mut tables,
             ImportSource::file(origin),
         )?);
     }
     PriceBook::from_tables(tables.clone()).map_err(ImportError::Tables)?;
-    load::write_tables(&tables, dir).map_err(|error| ImportError::Io {
-        file: dir.display().to_string(),
-        error,
-    })?;
+    load::write_tables(&tables, dir).map_err(io(dir))?;
     Ok(summary)
 }
 
@@ -172,17 +177,23 @@ pub fn import_price_list(
     tables: &mut Tables,
     source: ImportSource,
 ) -> Result<ImportSummary, ImportError> {
+    import_price_list_from(csv_bytes, tables, source)
+}
+
+/// [`import_price_list`] streaming from a reader: the global AmazonEC2 offer file is several
+/// gigabytes, and only the rows kept are held in memory.
+pub fn import_price_list_from(
+    reader: impl std::io::Read,
+    tables: &mut Tables,
+    source: ImportSource,
+) -> Result<ImportSummary, ImportError> {
     let file = source.origin.as_str();
-    let preamble = Preamble::read(csv_bytes, file)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(csv_bytes);
+        .from_reader(reader);
     let mut records = reader.records();
-    // The preamble was read above; skip it here.
-    for _ in 0..PREAMBLE.len() {
-        records.next();
-    }
+    let preamble = Preamble::from_records(&mut records, file)?;
     let header = match records.next() {
         Some(Ok(h)) => h,
         _ => {
@@ -230,13 +241,21 @@ struct Preamble {
 }
 
 impl Preamble {
+    /// The preamble of a file whose first bytes are `bytes` (a prefix is enough).
     fn read(bytes: &[u8], file: &str) -> Result<Preamble, ImportError> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .from_reader(bytes);
+        Preamble::from_records(&mut reader.records(), file)
+    }
+
+    fn from_records<R: std::io::Read>(
+        records: &mut csv::StringRecordsIter<'_, R>,
+        file: &str,
+    ) -> Result<Preamble, ImportError> {
         let mut values = Vec::with_capacity(PREAMBLE.len());
-        for (n, (key, record)) in PREAMBLE.iter().zip(reader.records()).enumerate() {
+        for (n, (key, record)) in PREAMBLE.iter().zip(records.by_ref()).enumerate() {
             let line = Some(n as u64 + 1);
             let record = record.map_err(|e| format_error(file, line, &e.to_string()))?;
             if record.get(0) != Some(*key) {
@@ -664,8 +683,8 @@ struct Offer {
     upfront: Option<Decimal>,
 }
 
-fn ec2_rows(
-    records: &mut csv::StringRecordsIter<'_, &[u8]>,
+fn ec2_rows<R: std::io::Read>(
+    records: &mut csv::StringRecordsIter<'_, R>,
     columns: &Columns<'_>,
     tables: &Tables,
     staged: &mut Staged,
@@ -918,8 +937,8 @@ fn instance_type_row(
     })
 }
 
-fn sp_rows(
-    records: &mut csv::StringRecordsIter<'_, &[u8]>,
+fn sp_rows<R: std::io::Read>(
+    records: &mut csv::StringRecordsIter<'_, R>,
     columns: &Columns<'_>,
     tables: &Tables,
     staged: &mut Staged,
