@@ -727,6 +727,20 @@ impl Checker<'_> {
             let last = members.len() - 1;
             for (n, &i) in members.iter().enumerate() {
                 let (start, end) = range(&rows[i]);
+                // Two rows for the same tier are a duplicate price key, not a gap.
+                let previous = n.checked_sub(1).map(|p| members[p]);
+                if let Some(p) = previous.filter(|&p| range(&rows[p]).0 == start) {
+                    self.err(
+                        file,
+                        i,
+                        format!(
+                            "duplicate price key: the tier of `{}` starting at {start} is already on line {}",
+                            label(&k),
+                            p + 2
+                        ),
+                    );
+                    break;
+                }
                 if start != expected {
                     let problem = if n == 0 {
                         format!(

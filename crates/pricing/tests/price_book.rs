@@ -335,6 +335,23 @@ fn a_gap_between_tiers_is_reported_on_the_tier_after_the_gap() {
 }
 
 #[test]
+fn a_duplicate_tier_is_reported_as_a_duplicate_key_naming_the_first_line() {
+    let mut files = fixture();
+    let line = append(
+        &mut files,
+        "s3_storage.csv",
+        "us-east-1,standard,51200,512000,GB-months,0.0225,fx_s3",
+    );
+
+    assert_error(
+        &files,
+        "s3_storage.csv",
+        line,
+        "duplicate price key: the tier of `us-east-1 Standard` starting at 51200 is already on line 3",
+    );
+}
+
+#[test]
 fn tiers_that_do_not_start_at_zero_are_reported() {
     let mut files = fixture();
     set_line(
