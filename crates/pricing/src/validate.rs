@@ -13,9 +13,10 @@
 //! Row `i` of a table is on line `i + 2` (the header is line 1); the loader refuses blank lines and
 //! multi-line fields so that this stays true.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
+use model::OperatingSystem;
 use model::response::Unit;
 use rust_decimal::Decimal;
 
@@ -40,6 +41,16 @@ fn is_table_name(name: &str) -> bool {
         .iter()
         .any(|f| f.strip_suffix(".csv") == Some(name))
 }
+
+/// An RDS On-Demand price's key, borrowed from its row.
+type RdsKey<'a> = (
+    &'a str,
+    model::RdsEngine,
+    Option<model::RdsEdition>,
+    Option<model::LicenseModel>,
+    &'a str,
+    model::Deployment,
+);
 
 struct Checker<'a> {
     book: &'a PriceBook,
@@ -271,6 +282,19 @@ impl Checker<'_> {
     }
 
     fn ec2(&mut self, t: &Tables) {
+        // Borrowed keys: the book's lookups take owned keys, and a copy per reservation row
+        // (180,000 of them) is a measurable part of start-up.
+        let on_demand: HashSet<(&str, &str, OperatingSystem)> = t
+            .ec2_on_demand
+            .iter()
+            .map(|r| {
+                (
+                    r.region_code.as_str(),
+                    r.instance_type.as_str(),
+                    r.operating_system,
+                )
+            })
+            .collect();
         let hours = [Unit::Hours];
         for (i, r) in t.ec2_on_demand.iter().enumerate() {
             let file = "ec2_on_demand.csv";
@@ -299,11 +323,11 @@ impl Checker<'_> {
             );
             self.ec2_type(file, i, &r.instance_type);
             self.reservation(file, i, r.payment, r.upfront_usd, r.hourly_usd);
-            if self
-                .book
-                .ec2_on_demand(&r.region_code, &r.instance_type, r.operating_system)
-                .is_none()
-            {
+            if !on_demand.contains(&(
+                r.region_code.as_str(),
+                r.instance_type.as_str(),
+                r.operating_system,
+            )) {
                 let key = format!(
                     "{} {} {}",
                     r.region_code,
@@ -338,11 +362,11 @@ impl Checker<'_> {
                 &[("price_usd", r.price_usd)],
             );
             self.ec2_type(file, i, &r.instance_type);
-            if self
-                .book
-                .ec2_on_demand(&r.region_code, &r.instance_type, r.operating_system)
-                .is_none()
-            {
+            if !on_demand.contains(&(
+                r.region_code.as_str(),
+                r.instance_type.as_str(),
+                r.operating_system,
+            )) {
                 let key = format!(
                     "{} {} {}",
                     r.region_code,
@@ -514,6 +538,20 @@ impl Checker<'_> {
     }
 
     fn databases(&mut self, t: &Tables) {
+        let rds_on_demand: HashSet<RdsKey<'_>> = t
+            .rds_instances
+            .iter()
+            .map(|r| {
+                (
+                    r.region_code.as_str(),
+                    r.engine,
+                    r.edition,
+                    r.license_model,
+                    r.instance_class.as_str(),
+                    r.deployment,
+                )
+            })
+            .collect();
         let hours = [Unit::Hours];
         for (i, r) in t.rds_instances.iter().enumerate() {
             let file = "rds_instances.csv";
@@ -542,15 +580,15 @@ impl Checker<'_> {
             );
             self.db_class(file, i, &r.instance_class);
             self.reservation(file, i, r.payment, r.upfront_usd, r.hourly_usd);
-            let on_demand = self.book.rds_instance(
-                &r.region_code,
+            let key = (
+                r.region_code.as_str(),
                 r.engine,
                 r.edition,
                 r.license_model,
-                &r.instance_class,
+                r.instance_class.as_str(),
                 r.deployment,
             );
-            if on_demand.is_none() {
+            if !rds_on_demand.contains(&key) {
                 let key = format!(
                     "{} {} {} {} {} {}",
                     r.region_code,
