@@ -75,8 +75,9 @@ pub fn read_tables(
     read_all(|file| open(file).map(Cow::Owned))
 }
 
-/// A table parsed on its own thread: the rows to move into [`Tables`] and the table's errors.
-type Parsed = (Box<dyn FnOnce(&mut Tables) + Send>, Vec<LoadError>);
+/// A table parsed on its own thread: the rows to move into [`Tables`], the table's errors and
+/// the digest of its bytes.
+type Parsed = (Box<dyn FnOnce(&mut Tables) + Send>, Vec<LoadError>, u64);
 
 /// [`read_tables`] over borrowed or owned bytes. The tables are parsed in parallel (one scoped
 /// thread each, the large EC2 tables dominate); errors come back in [`TABLE_FILES`] order.
@@ -86,14 +87,7 @@ fn read_all<'a>(
     let mut tables = Tables::default();
     let mut errors = Vec::new();
     let mut digest = Fnv1a::new();
-    let mut inputs: Vec<Option<Cow<'a, [u8]>>> = Vec::with_capacity(TABLE_FILES.len());
-    for file in TABLE_FILES {
-        let bytes = open(file);
-        if let Some(b) = &bytes {
-            digest.add_file(file, b);
-        }
-        inputs.push(bytes);
-    }
+    let inputs: Vec<Option<Cow<'a, [u8]>>> = TABLE_FILES.iter().map(|file| open(file)).collect();
     std::thread::scope(|scope| {
         let mut inputs = inputs.iter();
         let mut handles: Vec<(&str, Option<std::thread::ScopedJoinHandle<'_, Parsed>>)> =
@@ -102,11 +96,15 @@ fn read_all<'a>(
             ($field:ident, $file:literal, $row:ty) => {
                 let handle = inputs.next().and_then(Option::as_ref).map(|bytes| {
                     scope.spawn(move || {
+                        // Each file is hashed on its own thread too; the book's digest combines
+                        // the file digests in TABLE_FILES order.
+                        let mut file_digest = Fnv1a::new();
+                        file_digest.add(bytes);
                         let mut errors = Vec::new();
                         let rows = read_table::<$row>($file, bytes, &mut errors);
                         let fill: Box<dyn FnOnce(&mut Tables) + Send> =
                             Box::new(move |t: &mut Tables| t.$field = rows);
-                        (fill, errors)
+                        (fill, errors, file_digest.0)
                     })
                 });
                 handles.push(($file, handle));
@@ -115,7 +113,9 @@ fn read_all<'a>(
         each_table!(spawn);
         for (file, handle) in handles {
             match handle.map(|h| h.join()) {
-                Some(Ok((fill, table_errors))) => {
+                Some(Ok((fill, table_errors, file_digest))) => {
+                    digest.add(file.as_bytes());
+                    digest.add(&file_digest.to_le_bytes());
                     fill(&mut tables);
                     errors.extend(table_errors);
                 }
@@ -475,13 +475,6 @@ impl Fnv1a {
             self.0 ^= u64::from(b);
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
-    }
-
-    /// The name and length go in too, so moving bytes between files changes the digest.
-    fn add_file(&mut self, name: &str, bytes: &[u8]) {
-        self.add(name.as_bytes());
-        self.add(&(bytes.len() as u64).to_le_bytes());
-        self.add(bytes);
     }
 
     fn hex(&self) -> String {
