@@ -14,7 +14,12 @@ use pricing::PriceBook;
 #[command(name = "cloudcalc", version, about)]
 pub struct Cli {
     /// Load price tables from this directory instead of the ones built into the binary.
-    #[arg(long, global = true, env = "CLOUDCALC_PRICING_DATA", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "CLOUDCALC_PRICING_DATA",
+        value_name = "DIR"
+    )]
     pub pricing_data: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -138,8 +143,16 @@ fn describe(errors: &[model::FieldError]) -> String {
 pub fn render_csv(r: &model::EstimateResponse) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
-        "item_id", "service", "region", "line_item", "quantity", "unit", "unit_price_usd",
-        "amount_usd", "one_time", "price_date",
+        "item_id",
+        "service",
+        "region",
+        "line_item",
+        "quantity",
+        "unit",
+        "unit_price_usd",
+        "amount_usd",
+        "one_time",
+        "price_date",
     ]);
     for item in &r.items {
         for l in &item.line_items {

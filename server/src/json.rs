@@ -28,7 +28,11 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
                 ErrorCode::UnsupportedMediaType,
                 format!(
                     "the body must be JSON with `Content-Type: application/json` (got `{}`)",
-                    if content_type.is_empty() { "nothing" } else { content_type }
+                    if content_type.is_empty() {
+                        "nothing"
+                    } else {
+                        content_type
+                    }
                 ),
             ));
         }

@@ -23,18 +23,23 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e),
             }
         }
-        Some(Command::ImportPriceList { ref files, ref into }) => {
-            match pricing::import::import_files(into, files) {
-                Ok(summary) => {
-                    println!("{summary}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&e.to_string()),
+        Some(Command::ImportPriceList {
+            ref files,
+            ref into,
+        }) => match pricing::import::import_files(into, files) {
+            Ok(summary) => {
+                println!("{summary}");
+                ExitCode::SUCCESS
             }
-        }
+            Err(e) => fail(&e.to_string()),
+        },
         Some(Command::CheckPricingData) => match cli::load_book(args.pricing_data.as_ref()) {
             Ok(book) => {
-                println!("price data is valid ({} regions, version {})", book.regions().len(), book.version());
+                println!(
+                    "price data is valid ({} regions, version {})",
+                    book.regions().len(),
+                    book.version()
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => fail(&e),
@@ -75,10 +80,19 @@ fn run_server(pricing_data: &Option<std::path::PathBuf>, serve: &cli::ServeArgs)
             Ok(l) => l,
             Err(e) => return fail(&format!("cannot listen on {}: {e}", serve.addr())),
         };
-        let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
+        let addr = listener
+            .local_addr()
+            .map(|a| a.to_string())
+            .unwrap_or_default();
         tracing::info!("cloudcalc is serving on http://{addr}");
         println!("cloudcalc is serving on http://{addr}");
-        match cloudcalc::serve(listener, cloudcalc::app(state), cloudcalc::serve::shutdown_signal()).await {
+        match cloudcalc::serve(
+            listener,
+            cloudcalc::app(state),
+            cloudcalc::serve::shutdown_signal(),
+        )
+        .await
+        {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&format!("server error: {e}")),
         }

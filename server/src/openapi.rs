@@ -5,8 +5,8 @@
 //! are written here once. A test validates the document's structure and every `$ref`.
 
 use model::compare::{
-    CompareDatabaseRequest, CompareDatabaseResponse, ComparePricingRequest,
-    ComparePricingResponse, CompareRegionsResponse,
+    CompareDatabaseRequest, CompareDatabaseResponse, ComparePricingRequest, ComparePricingResponse,
+    CompareRegionsResponse,
 };
 use model::validate::limits::*;
 use model::{ApiError, EstimateRequest, EstimateResponse};
@@ -17,15 +17,51 @@ use serde_json::{Value, json};
 pub fn document() -> Value {
     let mut generator = SchemaSettings::openapi3().into_generator();
     let refs = [
-        ("EstimateRequest", generator.subschema_for::<EstimateRequest>().to_value()),
-        ("EstimateResponse", generator.subschema_for::<EstimateResponse>().to_value()),
+        (
+            "EstimateRequest",
+            generator.subschema_for::<EstimateRequest>().to_value(),
+        ),
+        (
+            "EstimateResponse",
+            generator.subschema_for::<EstimateResponse>().to_value(),
+        ),
         ("ApiError", generator.subschema_for::<ApiError>().to_value()),
-        ("Catalog", generator.subschema_for::<model::catalog::Catalog>().to_value()),
-        ("ComparePricingRequest", generator.subschema_for::<ComparePricingRequest>().to_value()),
-        ("ComparePricingResponse", generator.subschema_for::<ComparePricingResponse>().to_value()),
-        ("CompareDatabaseRequest", generator.subschema_for::<CompareDatabaseRequest>().to_value()),
-        ("CompareDatabaseResponse", generator.subschema_for::<CompareDatabaseResponse>().to_value()),
-        ("CompareRegionsResponse", generator.subschema_for::<CompareRegionsResponse>().to_value()),
+        (
+            "Catalog",
+            generator
+                .subschema_for::<model::catalog::Catalog>()
+                .to_value(),
+        ),
+        (
+            "ComparePricingRequest",
+            generator
+                .subschema_for::<ComparePricingRequest>()
+                .to_value(),
+        ),
+        (
+            "ComparePricingResponse",
+            generator
+                .subschema_for::<ComparePricingResponse>()
+                .to_value(),
+        ),
+        (
+            "CompareDatabaseRequest",
+            generator
+                .subschema_for::<CompareDatabaseRequest>()
+                .to_value(),
+        ),
+        (
+            "CompareDatabaseResponse",
+            generator
+                .subschema_for::<CompareDatabaseResponse>()
+                .to_value(),
+        ),
+        (
+            "CompareRegionsResponse",
+            generator
+                .subschema_for::<CompareRegionsResponse>()
+                .to_value(),
+        ),
     ];
     let r = |name: &str| -> Value {
         refs.iter()
@@ -33,10 +69,8 @@ pub fn document() -> Value {
             .map(|(_, v)| v.clone())
             .unwrap_or(Value::Null)
     };
-    let schemas: serde_json::Map<String, Value> = generator
-        .take_definitions(true)
-        .into_iter()
-        .collect();
+    let schemas: serde_json::Map<String, Value> =
+        generator.take_definitions(true).into_iter().collect();
 
     let json_body = |schema: Value| json!({ "required": true, "content": { "application/json": { "schema": schema } } });
     let ok = |schema: Value, what: &str| json!({ "description": what, "content": { "application/json": { "schema": schema } } });
@@ -125,7 +159,9 @@ fn error_description(code: u16) -> &'static str {
         408 => "The request (body included) did not arrive within 10 seconds",
         413 => "The body is larger than 1 MiB",
         415 => "The body is not application/json",
-        422 => "A field is invalid, over a limit, unknown, or has no price in the region; `error.field` names it",
+        422 => {
+            "A field is invalid, over a limit, unknown, or has no price in the region; `error.field` names it"
+        }
         _ => "Error",
     }
 }

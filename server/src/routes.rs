@@ -52,7 +52,10 @@ async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response 
     let cached = state.catalog();
     let etag = HeaderValue::from_str(&cached.etag).unwrap_or(HeaderValue::from_static("\"0\""));
     // The catalogue changes only with the price book; clients revalidate with its ETag.
-    let cache = (header::CACHE_CONTROL, "public, max-age=300, must-revalidate");
+    let cache = (
+        header::CACHE_CONTROL,
+        "public, max-age=300, must-revalidate",
+    );
     if headers
         .get(header::IF_NONE_MATCH)
         .is_some_and(|v| v.as_bytes() == cached.etag.as_bytes())
@@ -61,7 +64,10 @@ async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response 
     }
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
             (header::ETAG, etag),
         ],
         [cache],
@@ -79,7 +85,10 @@ fn decode_estimate(body: &JsonBody) -> Result<EstimateRequest, AppError> {
     EstimateRequest::from_json(&body.0).map_err(AppError::from)
 }
 
-async fn estimate(State(state): State<AppState>, body: JsonBody) -> Result<Json<EstimateResponse>, AppError> {
+async fn estimate(
+    State(state): State<AppState>,
+    body: JsonBody,
+) -> Result<Json<EstimateResponse>, AppError> {
     let request = decode_estimate(&body)?;
     Ok(Json(price(&state, &request)?))
 }
@@ -106,19 +115,28 @@ async fn share(body: JsonBody) -> Result<Json<Shared>, AppError> {
     Ok(Json(Shared { token, url }))
 }
 
-async fn compare_pricing(State(state): State<AppState>, body: JsonBody) -> Result<Response, AppError> {
+async fn compare_pricing(
+    State(state): State<AppState>,
+    body: JsonBody,
+) -> Result<Response, AppError> {
     let request: ComparePricingRequest = body.decode()?;
     let answer = pricing::compare::pricing(state.book(), &request)?;
     Ok(Json(answer).into_response())
 }
 
-async fn compare_database(State(state): State<AppState>, body: JsonBody) -> Result<Response, AppError> {
+async fn compare_database(
+    State(state): State<AppState>,
+    body: JsonBody,
+) -> Result<Response, AppError> {
     let request: CompareDatabaseRequest = body.decode()?;
     let answer = pricing::compare::database(state.book(), &request)?;
     Ok(Json(answer).into_response())
 }
 
-async fn compare_regions(State(state): State<AppState>, body: JsonBody) -> Result<Response, AppError> {
+async fn compare_regions(
+    State(state): State<AppState>,
+    body: JsonBody,
+) -> Result<Response, AppError> {
     let request = decode_estimate(&body)?;
     let answer = pricing::compare::regions(state.book(), &request)?;
     Ok(Json(answer).into_response())
@@ -135,7 +153,10 @@ async fn openapi() -> Response {
 async fn api_not_found(uri: axum::http::Uri) -> AppError {
     AppError::Plain(
         ErrorCode::NotFound,
-        format!("no API route at `{}`; see /api/v1/openapi.json", clip(uri.path())),
+        format!(
+            "no API route at `{}`; see /api/v1/openapi.json",
+            clip(uri.path())
+        ),
     )
 }
 

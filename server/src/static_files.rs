@@ -33,7 +33,10 @@ async fn serve(dist: Option<PathBuf>, req: Request) -> Response {
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(false);
-    let wants_file = path.rsplit('/').next().is_some_and(|last| last.contains('.'));
+    let wants_file = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'));
     let mut response = if wants_file {
         match files.oneshot(req).await {
             Ok(r) => r.map(Body::new),
@@ -64,7 +67,10 @@ async fn serve(dist: Option<PathBuf>, req: Request) -> Response {
 /// A `..` segment, raw or percent-encoded, or a backslash: never a real asset path.
 fn is_traversal(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
-    let decoded = lower.replace("%2e", ".").replace("%2f", "/").replace("%5c", "\\");
+    let decoded = lower
+        .replace("%2e", ".")
+        .replace("%2f", "/")
+        .replace("%5c", "\\");
     decoded.contains('\\') || decoded.split('/').any(|seg| seg == "..")
 }
 
@@ -96,7 +102,14 @@ mod tests {
 
     #[test]
     fn traversal_paths_are_recognised_raw_and_encoded() {
-        for p in ["/../etc/passwd", "/a/../../x", "/%2e%2e/etc/passwd", "/%2E%2E%2fetc", "/..\\x", "/a%5c..%5cb"] {
+        for p in [
+            "/../etc/passwd",
+            "/a/../../x",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E%2fetc",
+            "/..\\x",
+            "/a%5c..%5cb",
+        ] {
             assert!(is_traversal(p), "{p}");
         }
         for p in ["/", "/e/v1.abc", "/app-0123456789abcdef.js", "/a..b/c"] {
