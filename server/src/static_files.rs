@@ -81,7 +81,7 @@ fn is_hashed(path: &str) -> bool {
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit('-')
         .next()
-        .is_some_and(|h| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        .is_some_and(|h| h.len() >= 10 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn not_built() -> Response {
