@@ -1,0 +1,33 @@
+//! Untrusted request bodies: bytes → `EstimateRequest::from_json` → `validate_estimate` →
+//! `pricing::engine::estimate` on the bundled price book, as `POST /api/v1/estimate` does.
+//! Any panic (overflow, index, unwrap) is a finding; so is a priced response that does not
+//! serialise or whose share link does not reopen the same request.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+
+fn book() -> &'static pricing::PriceBook {
+    static BOOK: OnceLock<pricing::PriceBook> = OnceLock::new();
+    BOOK.get_or_init(|| match pricing::load::bundled() {
+        Ok(book) => book,
+        Err(errors) => panic!("the bundled price book does not load: {errors:?}"),
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(request) = model::EstimateRequest::from_json(data) else {
+        return;
+    };
+    if model::validate::validate_estimate(&request).is_err() {
+        return;
+    }
+    if let Ok(response) = pricing::engine::estimate(book(), &request) {
+        serde_json::to_vec(&response).expect("a priced response serialises");
+        let token = model::share::encode(&request);
+        let reopened =
+            model::share::decode(&token).expect("a share token of a valid request decodes");
+        assert_eq!(reopened, request, "a share link reopens the same estimate");
+    }
+});

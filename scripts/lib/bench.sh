@@ -1,0 +1,105 @@
+# Shared by scripts/bench and scripts/soak: the load generator, a release server on a free
+# 127.0.0.1 port that is always stopped, its resident memory, and wrk runs read back as numbers.
+# Sourced, not executed. Only 127.0.0.1 is ever a target.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+# CLOUDCALC_BIN=path skips the build and measures that binary instead.
+SERVER_BIN="${CLOUDCALC_BIN:-$TARGET_DIR/release/cloudcalc}"
+WRK_SCRIPT="$ROOT/scripts/lib/bench.lua"
+FIXTURES="$ROOT/crates/pricing/benches/data"
+SERVER_PID=""
+SERVER_URL=""
+SERVER_LOG=""
+
+say() { printf '\n==> %s\n' "$*" >&2; }
+
+# wrk (Debian's package) is the load generator: it reports latency percentiles and runs a Lua
+# script per response, which counts statuses. Installed with apt when missing.
+ensure_wrk() {
+  if ! command -v wrk >/dev/null; then
+    say "installing wrk (Debian package) as the HTTP load generator"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq wrk >/dev/null
+  fi
+}
+
+build_server() {
+  if [ -n "${CLOUDCALC_BIN:-}" ]; then
+    say "using the server binary $CLOUDCALC_BIN (not rebuilt)"
+    return 0
+  fi
+  say "building the release server"
+  cargo build --release --locked -p cloudcalc
+}
+
+# Starts the server on 127.0.0.1 with a port the kernel picks, and waits for /healthz.
+start_server() {
+  SERVER_LOG="$(mktemp -t cloudcalc-bench.XXXXXX.log)"
+  RUST_LOG="${RUST_LOG:-warn}" "$SERVER_BIN" serve --host 127.0.0.1 --port 0 --dist "$ROOT/dist" \
+    >"$SERVER_LOG" 2>&1 &
+  SERVER_PID=$!
+  trap stop_server EXIT
+  local port="" i
+  for i in $(seq 1 600); do
+    port=$(sed -n 's|^cloudcalc is serving on http://127\.0\.0\.1:\([0-9]*\)$|\1|p' "$SERVER_LOG" | head -n1)
+    [ -n "$port" ] && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$SERVER_LOG" >&2; echo "the server exited" >&2; exit 1; }
+    sleep 0.1
+  done
+  [ -n "$port" ] || { cat "$SERVER_LOG" >&2; echo "the server did not start in 60 s" >&2; exit 1; }
+  SERVER_URL="http://127.0.0.1:$port"
+  for i in $(seq 1 100); do
+    curl -fsS -o /dev/null "$SERVER_URL/healthz" && return 0
+    sleep 0.1
+  done
+  echo "/healthz did not answer" >&2
+  exit 1
+}
+
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    # SIGTERM starts a graceful shutdown (up to 10 s for open connections); then SIGKILL.
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 120); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+
+# Resident memory of the server in KiB (VmRSS).
+rss_kib() {
+  awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status"
+}
+
+# wrk_run OUT_FILE CONNECTIONS SECONDS PATH [METHOD BODY_FILE CONTENT_TYPE MODE]
+# Runs wrk against the server and leaves its `BENCH key value` lines in OUT_FILE.
+wrk_run() {
+  local out="$1" conns="$2" secs="$3" path="$4"
+  shift 4
+  local threads=2
+  [ "$conns" -lt 2 ] && threads=1
+  wrk -t "$threads" -c "$conns" -d "${secs}s" --timeout 10s -s "$WRK_SCRIPT" \
+    "$SERVER_URL$path" -- "$@" >"$out.raw" 2>&1 || { cat "$out.raw" >&2; return 1; }
+  grep '^BENCH ' "$out.raw" | sed 's/^BENCH //' >"$out"
+}
+
+# field FILE KEY: one value of a wrk_run result (0 when absent).
+field() {
+  awk -v k="$2" '$1 == k {print $2; found=1} END {if (!found) print 0}' "$1"
+}
+
+# Sums the counts of the statuses of one class (2, 4 or 5) in a wrk_run result.
+status_class() {
+  awk -v c="$2" '$1 ~ "^status_" c {s += $2} END {print s + 0}' "$1"
+}
+
+ms() { awk -v us="$1" 'BEGIN {printf "%.2f", us / 1000}'; }
