@@ -28,13 +28,19 @@ pub struct ShareLink {
 }
 
 fn network(e: gloo_net::Error) -> ApiError {
-    ApiError::plain(ErrorCode::Internal, format!("the server could not be reached ({e})"))
+    ApiError::plain(
+        ErrorCode::Internal,
+        format!("the server could not be reached ({e})"),
+    )
 }
 
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if response.ok() {
         return response.json::<T>().await.map_err(|e| {
-            ApiError::plain(ErrorCode::Internal, format!("the server's answer could not be read ({e})"))
+            ApiError::plain(
+                ErrorCode::Internal,
+                format!("the server's answer could not be read ({e})"),
+            )
         });
     }
     let status = response.status();
@@ -86,7 +92,9 @@ pub async fn share(request: &EstimateRequest) -> Result<ShareLink, ApiError> {
 }
 
 /// `POST /api/v1/compare/pricing`: every way to pay for one EC2 item.
-pub async fn compare_pricing(request: &ComparePricingRequest) -> Result<ComparePricingResponse, ApiError> {
+pub async fn compare_pricing(
+    request: &ComparePricingRequest,
+) -> Result<ComparePricingResponse, ApiError> {
     post("/api/v1/compare/pricing", request).await
 }
 
@@ -98,6 +106,8 @@ pub async fn compare_database(
 }
 
 /// `POST /api/v1/compare/regions`: the estimate in every region.
-pub async fn compare_regions(request: &EstimateRequest) -> Result<CompareRegionsResponse, ApiError> {
+pub async fn compare_regions(
+    request: &EstimateRequest,
+) -> Result<CompareRegionsResponse, ApiError> {
     post("/api/v1/compare/regions", request).await
 }

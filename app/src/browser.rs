@@ -17,7 +17,9 @@ pub fn origin() -> String {
 
 /// Sets the URL without loading: a new history entry when `push`, else the current one replaced.
 pub fn set_url(url: &str, push: bool) {
-    let Ok(history) = window().history() else { return };
+    let Ok(history) = window().history() else {
+        return;
+    };
     let current = path();
     if current == url {
         return;
@@ -29,6 +31,16 @@ pub fn set_url(url: &str, push: bool) {
     };
 }
 
+/// The language asked for by the URL's query (`?lang=ko`).
+pub fn query_lang() -> Option<String> {
+    let search = window().location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .map(str::to_owned)
+}
+
 /// The browser's preferred language tag.
 pub fn language() -> String {
     window().navigator().language().unwrap_or_default()
@@ -36,7 +48,13 @@ pub fn language() -> String {
 
 /// A remembered setting.
 pub fn stored(key: &str) -> Option<String> {
-    window().local_storage().ok().flatten()?.get_item(key).ok().flatten()
+    window()
+        .local_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()
 }
 
 /// Remembers a setting.

@@ -49,13 +49,11 @@ pub fn estimate_json(request: &EstimateRequest, response: &EstimateResponse) -> 
 
 /// Reads an imported file: a request as the API takes it, or a JSON export (its `request`).
 pub fn read_import(bytes: &[u8]) -> Result<EstimateRequest, model::FieldError> {
-    if let Ok(serde_json::Value::Object(mut map)) = serde_json::from_slice::<serde_json::Value>(bytes) {
-        if map.contains_key("response") {
-            if let Some(request) = map.remove("request") {
-                return EstimateRequest::from_value(request)
-                    .map_err(|e| e.under("request"));
-            }
-        }
+    if let Ok(serde_json::Value::Object(mut map)) = serde_json::from_slice::<serde_json::Value>(bytes)
+        && map.contains_key("response")
+        && let Some(request) = map.remove("request")
+    {
+        return EstimateRequest::from_value(request).map_err(|e| e.under("request"));
     }
     EstimateRequest::from_json(bytes)
 }
@@ -87,17 +85,27 @@ mod tests {
             rows[1],
             r#""Web, ""blue""",ec2,us-east-1,"Instance usage (Linux, on-demand, m5.large)",730,hours,0.096,70.08"#
         );
-        assert_eq!(rows[2], r#""Web, ""blue""",ec2,us-east-1,EBS storage (gp3),30,GB-months,0.08,2.40"#);
+        assert_eq!(
+            rows[2],
+            r#""Web, ""blue""",ec2,us-east-1,EBS storage (gp3),30,GB-months,0.08,2.40"#
+        );
         assert_eq!(rows[3], "");
     }
 
     #[test]
     fn imports_take_a_request_or_an_export() {
-        let request = EstimateRequest::from_json(br#"{"region":"us-east-1","items":[{"id":"a","service":"lambda"}]}"#).unwrap();
+        let request = EstimateRequest::from_json(
+            br#"{"region":"us-east-1","items":[{"id":"a","service":"lambda"}]}"#,
+        )
+        .unwrap();
         let json = estimate_json(&request, &response());
         assert_eq!(read_import(json.as_bytes()).unwrap(), request);
-        assert_eq!(read_import(&serde_json::to_vec(&request).unwrap()).unwrap(), request);
-        let e = read_import(br#"{"region":"us-east-1","items":[{"id":"a","service":"ec9"}]}"#).unwrap_err();
+        assert_eq!(
+            read_import(&serde_json::to_vec(&request).unwrap()).unwrap(),
+            request
+        );
+        let e = read_import(br#"{"region":"us-east-1","items":[{"id":"a","service":"ec9"}]}"#)
+            .unwrap_err();
         assert_eq!(e.field, "items[0].service");
         let e = read_import(b"not json").unwrap_err();
         assert_eq!(e.code, model::ErrorCode::InvalidJson);

@@ -335,7 +335,11 @@ impl ItemForm {
 
     /// The name shown for the item: its label, or its id.
     pub fn display_name(&self) -> &str {
-        if self.label.trim().is_empty() { &self.id } else { self.label.trim() }
+        if self.label.trim().is_empty() {
+            &self.id
+        } else {
+            self.label.trim()
+        }
     }
 }
 
@@ -450,7 +454,10 @@ struct Parser {
 
 /// Removes the separators people type in big numbers (`1,000,000`, `1 000 000`, `1_000_000`).
 fn clean(s: &str) -> String {
-    s.trim().chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect()
+    s.trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' '))
+        .collect()
 }
 
 impl Parser {
@@ -531,7 +538,9 @@ impl Parser {
         match u.mode {
             UsageMode::FullMonth => None,
             UsageMode::Hours => Some(Usage {
-                hours_per_month: Some(self.quantity_req(&format!("{at}.usage.hours_per_month"), &u.value)),
+                hours_per_month: Some(
+                    self.quantity_req(&format!("{at}.usage.hours_per_month"), &u.value),
+                ),
                 utilization_percent: None,
             }),
             UsageMode::Percent => Some(Usage {
@@ -604,21 +613,33 @@ impl Parser {
                 let vp = format!("{at}.ebs[{j}]");
                 EbsVolume {
                     volume_type: v.volume_type,
-                    size_gb: self.whole(&format!("{vp}.size_gb"), &v.size_gb, true).unwrap_or(0),
+                    size_gb: self
+                        .whole(&format!("{vp}.size_gb"), &v.size_gb, true)
+                        .unwrap_or(0),
                     iops: self.whole(&format!("{vp}.iops"), &v.iops, false),
-                    throughput_mbps: self.whole(&format!("{vp}.throughput_mbps"), &v.throughput_mbps, false),
+                    throughput_mbps: self.whole(
+                        &format!("{vp}.throughput_mbps"),
+                        &v.throughput_mbps,
+                        false,
+                    ),
                 }
             })
             .collect();
         Ec2Item {
             instance_type,
             operating_system: e.operating_system,
-            count: self.whole_u32(&format!("{at}.count"), &e.count, true).unwrap_or(1),
+            count: self
+                .whole_u32(&format!("{at}.count"), &e.count, true)
+                .unwrap_or(1),
             usage: self.usage(at, &e.usage),
             pricing,
             ebs,
             public_ipv4_addresses: self
-                .whole_u32(&format!("{at}.public_ipv4_addresses"), &e.public_ipv4_addresses, false)
+                .whole_u32(
+                    &format!("{at}.public_ipv4_addresses"),
+                    &e.public_ipv4_addresses,
+                    false,
+                )
                 .unwrap_or(0),
             data_transfer_out_gb: self.quantity(
                 &format!("{at}.data_transfer_out_gb"),
@@ -635,24 +656,47 @@ impl Parser {
                 concurrency: self
                     .whole_u32(&format!("{p}.concurrency"), &l.pc_concurrency, true)
                     .unwrap_or(1),
-                hours_per_month: self.quantity(&format!("{p}.hours_per_month"), &l.pc_hours_per_month, false),
+                hours_per_month: self.quantity(
+                    &format!("{p}.hours_per_month"),
+                    &l.pc_hours_per_month,
+                    false,
+                ),
                 requests_per_month: self
-                    .whole(&format!("{p}.requests_per_month"), &l.pc_requests_per_month, false)
+                    .whole(
+                        &format!("{p}.requests_per_month"),
+                        &l.pc_requests_per_month,
+                        false,
+                    )
                     .unwrap_or(0),
                 avg_duration_ms: self
-                    .quantity(&format!("{p}.avg_duration_ms"), &l.pc_avg_duration_ms, false)
+                    .quantity(
+                        &format!("{p}.avg_duration_ms"),
+                        &l.pc_avg_duration_ms,
+                        false,
+                    )
                     .unwrap_or(Quantity::ZERO),
             }
         });
         LambdaItem {
             requests_per_month: self
-                .whole(&format!("{at}.requests_per_month"), &l.requests_per_month, true)
+                .whole(
+                    &format!("{at}.requests_per_month"),
+                    &l.requests_per_month,
+                    true,
+                )
                 .unwrap_or(0),
-            avg_duration_ms: self.quantity_req(&format!("{at}.avg_duration_ms"), &l.avg_duration_ms),
-            memory_mb: self.whole_u32(&format!("{at}.memory_mb"), &l.memory_mb, true).unwrap_or(128),
+            avg_duration_ms: self
+                .quantity_req(&format!("{at}.avg_duration_ms"), &l.avg_duration_ms),
+            memory_mb: self
+                .whole_u32(&format!("{at}.memory_mb"), &l.memory_mb, true)
+                .unwrap_or(128),
             architecture: l.architecture,
             ephemeral_storage_mb: self
-                .whole_u32(&format!("{at}.ephemeral_storage_mb"), &l.ephemeral_storage_mb, true)
+                .whole_u32(
+                    &format!("{at}.ephemeral_storage_mb"),
+                    &l.ephemeral_storage_mb,
+                    true,
+                )
                 .unwrap_or(512),
             provisioned_concurrency,
             data_transfer_out_gb: self.quantity(
@@ -668,12 +712,24 @@ impl Parser {
             storage_class: s.storage_class,
             storage_gb: self.quantity_req(&format!("{at}.storage_gb"), &s.storage_gb),
             object_count: self.whole(&format!("{at}.object_count"), &s.object_count, false),
-            avg_object_size_kb: self.quantity(&format!("{at}.avg_object_size_kb"), &s.avg_object_size_kb, false),
+            avg_object_size_kb: self.quantity(
+                &format!("{at}.avg_object_size_kb"),
+                &s.avg_object_size_kb,
+                false,
+            ),
             put_requests_per_month: self
-                .whole(&format!("{at}.put_requests_per_month"), &s.put_requests_per_month, false)
+                .whole(
+                    &format!("{at}.put_requests_per_month"),
+                    &s.put_requests_per_month,
+                    false,
+                )
                 .unwrap_or(0),
             get_requests_per_month: self
-                .whole(&format!("{at}.get_requests_per_month"), &s.get_requests_per_month, false)
+                .whole(
+                    &format!("{at}.get_requests_per_month"),
+                    &s.get_requests_per_month,
+                    false,
+                )
                 .unwrap_or(0),
             retrieval_gb_per_month: self.quantity(
                 &format!("{at}.retrieval_gb_per_month"),
@@ -700,14 +756,26 @@ impl Parser {
             license_model: commercial.then_some(r.license_model),
             instance_class,
             deployment: r.deployment,
-            count: self.whole_u32(&format!("{at}.count"), &r.count, true).unwrap_or(1),
+            count: self
+                .whole_u32(&format!("{at}.count"), &r.count, true)
+                .unwrap_or(1),
             storage: RdsStorage {
                 storage_type: r.storage_type,
-                size_gb: self.whole(&format!("{at}.storage.size_gb"), &r.storage_gb, true).unwrap_or(0),
+                size_gb: self
+                    .whole(&format!("{at}.storage.size_gb"), &r.storage_gb, true)
+                    .unwrap_or(0),
                 iops: self.whole(&format!("{at}.storage.iops"), &r.iops, false),
-                throughput_mbps: self.whole(&format!("{at}.storage.throughput_mbps"), &r.throughput_mbps, false),
+                throughput_mbps: self.whole(
+                    &format!("{at}.storage.throughput_mbps"),
+                    &r.throughput_mbps,
+                    false,
+                ),
             },
-            backup_storage_gb: self.quantity(&format!("{at}.backup_storage_gb"), &r.backup_storage_gb, false),
+            backup_storage_gb: self.quantity(
+                &format!("{at}.backup_storage_gb"),
+                &r.backup_storage_gb,
+                false,
+            ),
             usage: self.usage(at, &r.usage),
             pricing: Self::db_pricing(&r.pricing),
         }
@@ -721,7 +789,10 @@ impl Parser {
             .map(|(j, g)| {
                 let class = g.instance_class.trim().to_owned();
                 if class.is_empty() {
-                    self.fail(&format!("{at}.instances[{j}].instance_class"), Problem::Required);
+                    self.fail(
+                        &format!("{at}.instances[{j}].instance_class"),
+                        Problem::Required,
+                    );
                 }
                 AuroraInstances {
                     instance_class: class,
@@ -732,7 +803,8 @@ impl Parser {
             })
             .collect();
         let serverless_v2 = a.serverless.then(|| ServerlessV2 {
-            average_acus: self.quantity_req(&format!("{at}.serverless_v2.average_acus"), &a.average_acus),
+            average_acus: self
+                .quantity_req(&format!("{at}.serverless_v2.average_acus"), &a.average_acus),
             hours_per_month: self.quantity(
                 &format!("{at}.serverless_v2.hours_per_month"),
                 &a.serverless_hours,
@@ -744,7 +816,8 @@ impl Parser {
                 &format!("{at}.backtrack.change_records_per_hour"),
                 &a.change_records_per_hour,
             ),
-            window_hours: self.quantity_req(&format!("{at}.backtrack.window_hours"), &a.window_hours),
+            window_hours: self
+                .quantity_req(&format!("{at}.backtrack.window_hours"), &a.window_hours),
         });
         AuroraItem {
             engine: a.engine,
@@ -753,9 +826,17 @@ impl Parser {
             serverless_v2,
             storage_gb: self.quantity_req(&format!("{at}.storage_gb"), &a.storage_gb),
             io_requests_per_month: self
-                .whole(&format!("{at}.io_requests_per_month"), &a.io_requests_per_month, false)
+                .whole(
+                    &format!("{at}.io_requests_per_month"),
+                    &a.io_requests_per_month,
+                    false,
+                )
                 .unwrap_or(0),
-            backup_storage_gb: self.quantity(&format!("{at}.backup_storage_gb"), &a.backup_storage_gb, false),
+            backup_storage_gb: self.quantity(
+                &format!("{at}.backup_storage_gb"),
+                &a.backup_storage_gb,
+                false,
+            ),
             backtrack,
             usage: self.usage(at, &a.usage),
             pricing: Self::db_pricing(&a.pricing),
@@ -785,7 +866,11 @@ pub fn to_request(form: &EstimateForm) -> Result<EstimateRequest, Vec<FormError>
         free_tier: form.free_tier,
         items,
     };
-    if p.errors.is_empty() { Ok(request) } else { Err(p.errors) }
+    if p.errors.is_empty() {
+        Ok(request)
+    } else {
+        Err(p.errors)
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -845,8 +930,14 @@ fn spec_form(spec: &ItemSpec) -> SpecForm {
                     pricing.offering_class = offering_class;
                     pricing.payment = payment;
                 }
-                Ec2Pricing::Spot { discount_percent } => pricing.discount_percent = text(discount_percent),
-                Ec2Pricing::SavingsPlan { plan, term, payment } => {
+                Ec2Pricing::Spot { discount_percent } => {
+                    pricing.discount_percent = text(discount_percent)
+                }
+                Ec2Pricing::SavingsPlan {
+                    plan,
+                    term,
+                    payment,
+                } => {
                     pricing.plan = plan;
                     pricing.term = term;
                     pricing.payment = payment;
@@ -883,8 +974,10 @@ fn spec_form(spec: &ItemSpec) -> SpecForm {
                 provisioned: pc.is_some(),
                 pc_concurrency: pc.map_or_else(|| "1".to_owned(), |p| p.concurrency.to_string()),
                 pc_hours_per_month: text(pc.and_then(|p| p.hours_per_month)),
-                pc_requests_per_month: pc.map_or_else(|| "0".to_owned(), |p| p.requests_per_month.to_string()),
-                pc_avg_duration_ms: pc.map_or_else(|| "0".to_owned(), |p| p.avg_duration_ms.to_string()),
+                pc_requests_per_month: pc
+                    .map_or_else(|| "0".to_owned(), |p| p.requests_per_month.to_string()),
+                pc_avg_duration_ms: pc
+                    .map_or_else(|| "0".to_owned(), |p| p.avg_duration_ms.to_string()),
                 data_transfer_out_gb: text(l.data_transfer_out_gb),
             })
         }
@@ -936,7 +1029,9 @@ fn spec_form(spec: &ItemSpec) -> SpecForm {
             change_records_per_hour: a
                 .backtrack
                 .map_or_else(|| "0".to_owned(), |b| b.change_records_per_hour.to_string()),
-            window_hours: a.backtrack.map_or_else(|| "24".to_owned(), |b| b.window_hours.to_string()),
+            window_hours: a
+                .backtrack
+                .map_or_else(|| "24".to_owned(), |b| b.window_hours.to_string()),
             usage: usage_form(&a.usage),
             pricing: db_pricing_form(a.pricing),
         }),
@@ -1110,12 +1205,22 @@ mod tests {
         assert_eq!(req.region, "us-east-1");
         assert_eq!(req.items.len(), 1);
         assert_eq!(req.items[0].id, "ec2-1");
-        let ItemSpec::Ec2(e) = &req.items[0].spec else { panic!("not ec2") };
+        let ItemSpec::Ec2(e) = &req.items[0].spec else {
+            panic!("not ec2")
+        };
         assert_eq!(e.instance_type, "m5.large");
         assert_eq!(e.operating_system, OperatingSystem::Linux);
         assert_eq!(e.count, 1);
         assert_eq!(e.pricing, Ec2Pricing::OnDemand);
-        assert_eq!(e.ebs, vec![EbsVolume { volume_type: VolumeType::Gp3, size_gb: 30, iops: None, throughput_mbps: None }]);
+        assert_eq!(
+            e.ebs,
+            vec![EbsVolume {
+                volume_type: VolumeType::Gp3,
+                size_gb: 30,
+                iops: None,
+                throughput_mbps: None
+            }]
+        );
         assert_eq!(e.usage, None);
         assert_eq!(e.data_transfer_out_gb, None);
     }
@@ -1141,27 +1246,61 @@ mod tests {
         f.hours_per_month = " 720 ".into();
         let req = to_request(&f).unwrap();
         assert_eq!(req.hours_per_month, Some(Quantity::from_u64(720)));
-        let ItemSpec::Lambda(l) = &req.items[0].spec else { panic!() };
+        let ItemSpec::Lambda(l) = &req.items[0].spec else {
+            panic!()
+        };
         assert_eq!(l.requests_per_month, 5_000_000);
         assert_eq!(l.avg_duration_ms.to_string(), "120.5");
     }
 
     #[test]
     fn unreadable_values_are_reported_at_their_contract_paths() {
-        let cases: [(&str, Problem, fn(&mut SpecForm)); 6] = [
-            ("items[0].count", Problem::NotANumber, |s| if let SpecForm::Ec2(e) = s { e.count = "two".into() }),
-            ("items[0].count", Problem::NotWhole, |s| if let SpecForm::Ec2(e) = s { e.count = "1.5".into() }),
-            ("items[0].count", Problem::Required, |s| if let SpecForm::Ec2(e) = s { e.count = " ".into() }),
-            ("items[0].ebs[0].size_gb", Problem::Negative, |s| if let SpecForm::Ec2(e) = s { e.ebs[0].size_gb = "-5".into() }),
-            ("items[0].instance_type", Problem::Required, |s| if let SpecForm::Ec2(e) = s { e.instance_type = "".into() }),
-            ("items[0].data_transfer_out_gb", Problem::NotANumber, |s| if let SpecForm::Ec2(e) = s { e.data_transfer_out_gb = "1e".into() }),
+        type Case = (&'static str, Problem, fn(&mut SpecForm));
+        let cases: [Case; 6] = [
+            ("items[0].count", Problem::NotANumber, |s| {
+                if let SpecForm::Ec2(e) = s {
+                    e.count = "two".into()
+                }
+            }),
+            ("items[0].count", Problem::NotWhole, |s| {
+                if let SpecForm::Ec2(e) = s {
+                    e.count = "1.5".into()
+                }
+            }),
+            ("items[0].count", Problem::Required, |s| {
+                if let SpecForm::Ec2(e) = s {
+                    e.count = " ".into()
+                }
+            }),
+            ("items[0].ebs[0].size_gb", Problem::Negative, |s| {
+                if let SpecForm::Ec2(e) = s {
+                    e.ebs[0].size_gb = "-5".into()
+                }
+            }),
+            ("items[0].instance_type", Problem::Required, |s| {
+                if let SpecForm::Ec2(e) = s {
+                    e.instance_type = "".into()
+                }
+            }),
+            ("items[0].data_transfer_out_gb", Problem::NotANumber, |s| {
+                if let SpecForm::Ec2(e) = s {
+                    e.data_transfer_out_gb = "1e".into()
+                }
+            }),
         ];
         for (field, problem, change) in cases {
             let mut f = EstimateForm::new("us-east-1");
             let uid = f.add(Service::Ec2);
             change(&mut f.item_mut(uid).unwrap().spec);
             let errors = to_request(&f).unwrap_err();
-            assert_eq!(errors, vec![FormError { field: field.into(), problem }], "case {field} {problem:?}");
+            assert_eq!(
+                errors,
+                vec![FormError {
+                    field: field.into(),
+                    problem
+                }],
+                "case {field} {problem:?}"
+            );
         }
     }
 
@@ -1177,26 +1316,43 @@ mod tests {
             }
         };
         set(&mut f, PricingModel::Reserved);
-        let ItemSpec::Ec2(e) = &to_request(&f).unwrap().items[0].spec else { panic!() };
+        let ItemSpec::Ec2(e) = &to_request(&f).unwrap().items[0].spec else {
+            panic!()
+        };
         assert_eq!(
             e.pricing,
-            Ec2Pricing::Reserved { term: Term::ThreeYears, offering_class: OfferingClass::Standard, payment: Payment::AllUpfront }
+            Ec2Pricing::Reserved {
+                term: Term::ThreeYears,
+                offering_class: OfferingClass::Standard,
+                payment: Payment::AllUpfront
+            }
         );
         set(&mut f, PricingModel::Spot);
-        let ItemSpec::Ec2(e) = &to_request(&f).unwrap().items[0].spec else { panic!() };
-        assert_eq!(e.pricing, Ec2Pricing::Spot { discount_percent: None });
+        let ItemSpec::Ec2(e) = &to_request(&f).unwrap().items[0].spec else {
+            panic!()
+        };
+        assert_eq!(
+            e.pricing,
+            Ec2Pricing::Spot {
+                discount_percent: None
+            }
+        );
     }
 
     #[test]
     fn commercial_rds_engines_send_edition_and_license_and_others_do_not() {
         let mut f = EstimateForm::new("us-east-1");
         let uid = f.add(Service::Rds);
-        let ItemSpec::Rds(r) = &to_request(&f).unwrap().items[0].spec else { panic!() };
+        let ItemSpec::Rds(r) = &to_request(&f).unwrap().items[0].spec else {
+            panic!()
+        };
         assert_eq!((r.edition, r.license_model), (None, None));
         if let SpecForm::Rds(r) = &mut f.item_mut(uid).unwrap().spec {
             r.engine = RdsEngine::Oracle;
         }
-        let ItemSpec::Rds(r) = &to_request(&f).unwrap().items[0].spec else { panic!() };
+        let ItemSpec::Rds(r) = &to_request(&f).unwrap().items[0].spec else {
+            panic!()
+        };
         assert_eq!(r.edition, Some(RdsEdition::StandardTwo));
         assert_eq!(r.license_model, Some(LicenseModel::LicenseIncluded));
     }
@@ -1241,7 +1397,10 @@ mod tests {
 
     #[test]
     fn item_paths_split_into_index_and_inner_path() {
-        assert_eq!(split_item_path("items[2].ebs[0].size_gb"), (Some(2), "ebs[0].size_gb"));
+        assert_eq!(
+            split_item_path("items[2].ebs[0].size_gb"),
+            (Some(2), "ebs[0].size_gb")
+        );
         assert_eq!(split_item_path("items[10].id"), (Some(10), "id"));
         assert_eq!(split_item_path("items[1]"), (Some(1), ""));
         assert_eq!(split_item_path("region"), (None, "region"));
@@ -1261,8 +1420,14 @@ mod tests {
             }
         }
         for e in to_request(&f).unwrap_err() {
-            let (Some(i), inner) = split_item_path(&e.field) else { panic!("{}", e.field) };
-            assert!(input_paths(&f.items[i].spec).iter().any(|p| p == inner), "{} has no input", e.field);
+            let (Some(i), inner) = split_item_path(&e.field) else {
+                panic!("{}", e.field)
+            };
+            assert!(
+                input_paths(&f.items[i].spec).iter().any(|p| p == inner),
+                "{} has no input",
+                e.field
+            );
         }
     }
 }

@@ -59,7 +59,11 @@ pub fn unit_price(value: Decimal) -> String {
     let text = quantity(value);
     let text = if text.contains('.') {
         let (w, f) = text.split_once('.').unwrap_or((&text, ""));
-        if f.len() < 2 { format!("{w}.{f:0<2}") } else { text.clone() }
+        if f.len() < 2 {
+            format!("{w}.{f:0<2}")
+        } else {
+            text.clone()
+        }
     } else {
         format!("{text}.00")
     };
@@ -82,7 +86,11 @@ impl Conversion {
         if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_alphabetic()) || code == "USD" {
             return None;
         }
-        let cleaned: String = rate.trim().chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
+        let cleaned: String = rate
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, ',' | '_' | ' '))
+            .collect();
         let rate = Decimal::from_str_exact(&cleaned).ok()?;
         (rate > Decimal::ZERO).then_some(Conversion { code, rate })
     }
@@ -147,7 +155,13 @@ mod tests {
 
     #[test]
     fn conversions_need_a_code_and_a_positive_rate() {
-        assert_eq!(Conversion::parse("krw", "1,380"), Some(Conversion { code: "KRW".into(), rate: d("1380") }));
+        assert_eq!(
+            Conversion::parse("krw", "1,380"),
+            Some(Conversion {
+                code: "KRW".into(),
+                rate: d("1380")
+            })
+        );
         assert_eq!(Conversion::parse("KRW", "0"), None);
         assert_eq!(Conversion::parse("KRW", "abc"), None);
         assert_eq!(Conversion::parse("KR", "1"), None);

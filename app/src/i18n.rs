@@ -185,6 +185,9 @@ pub enum Key {
     NotPricedHere,
     Calculating,
     Per,
+    CompareRegions,
+    MoveHere,
+    Difference,
 }
 
 fn en(key: Key) -> &'static str {
@@ -327,6 +330,9 @@ fn en(key: Key) -> &'static str {
         NotPricedHere => "Not priced in this region",
         Calculating => "Calculating…",
         Per => "per",
+        CompareRegions => "Compare regions",
+        MoveHere => "Move here",
+        Difference => "vs. current",
     }
 }
 
@@ -470,6 +476,9 @@ fn ko(key: Key) -> &'static str {
         NotPricedHere => "이 리전에는 가격이 없습니다",
         Calculating => "계산 중…",
         Per => "단위당",
+        CompareRegions => "리전 비교",
+        MoveHere => "이 리전으로 이동",
+        Difference => "현재 대비",
     }
 }
 
@@ -500,8 +509,8 @@ pub mod names {
     use super::Lang;
     use crate::form::UsageMode;
     use model::{
-        Deployment, LicenseModel, OfferingClass, Payment, PricingModel, RdsEdition, SavingsPlanType,
-        Service, Term,
+        Deployment, LicenseModel, OfferingClass, Payment, PricingModel, RdsEdition,
+        SavingsPlanType, Service, Term,
     };
 
     fn pick(lang: Lang, en: &'static str, ko: &'static str) -> &'static str {
@@ -555,7 +564,11 @@ pub mod names {
     pub fn plan(lang: Lang, p: SavingsPlanType) -> &'static str {
         match p {
             SavingsPlanType::Compute => pick(lang, "Compute Savings Plan", "Compute Savings Plans"),
-            SavingsPlanType::Ec2Instance => pick(lang, "EC2 Instance Savings Plan", "EC2 Instance Savings Plans"),
+            SavingsPlanType::Ec2Instance => pick(
+                lang,
+                "EC2 Instance Savings Plan",
+                "EC2 Instance Savings Plans",
+            ),
         }
     }
 
@@ -569,7 +582,9 @@ pub mod names {
     pub fn license(lang: Lang, l: LicenseModel) -> &'static str {
         match l {
             LicenseModel::LicenseIncluded => pick(lang, "License included", "라이선스 포함"),
-            LicenseModel::BringYourOwnLicense => pick(lang, "Bring your own license", "기존 라이선스 사용(BYOL)"),
+            LicenseModel::BringYourOwnLicense => {
+                pick(lang, "Bring your own license", "기존 라이선스 사용(BYOL)")
+            }
         }
     }
 

@@ -26,7 +26,9 @@ use crate::state::Ctx;
 #[component]
 pub fn App() -> impl IntoView {
     browser::remove_boot_message();
-    let lang = browser::stored("cloudcalc.lang")
+    // `?lang=ko` (a link made for someone), then the remembered choice, then the browser's.
+    let lang = browser::query_lang()
+        .or_else(|| browser::stored("cloudcalc.lang"))
         .map(|t| Lang::from_tag(&t))
         .unwrap_or_else(|| Lang::from_tag(&browser::language()));
     browser::set_document_language(lang.tag());
@@ -39,7 +41,9 @@ pub fn App() -> impl IntoView {
         ctx.schedule();
     });
     // Back and forward move between estimates kept in the URL.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| ctx.follow_url(&browser::path()));
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        ctx.follow_url(&browser::path())
+    });
     view! {
         <a class="skip" href="#main">"Skip to the estimate"</a>
         <Header />

@@ -54,7 +54,10 @@ pub struct ShownError {
 
 /// Places errors with contract paths (`items[2].count`) on the cards of `form`, the form the
 /// request was built from (so a reorder after sending cannot misplace them).
-fn place(form: &EstimateForm, errors: impl IntoIterator<Item = (String, Message)>) -> Vec<ShownError> {
+fn place(
+    form: &EstimateForm,
+    errors: impl IntoIterator<Item = (String, Message)>,
+) -> Vec<ShownError> {
     errors
         .into_iter()
         .map(|(field, message)| match form::split_item_path(&field) {
@@ -73,13 +76,21 @@ fn place(form: &EstimateForm, errors: impl IntoIterator<Item = (String, Message)
 }
 
 fn form_errors(form: &EstimateForm, errors: Vec<FormError>) -> Vec<ShownError> {
-    place(form, errors.into_iter().map(|e| (e.field, Message::Problem(e.problem))))
+    place(
+        form,
+        errors
+            .into_iter()
+            .map(|e| (e.field, Message::Problem(e.problem))),
+    )
 }
 
 fn api_errors(form: &EstimateForm, error: ApiError) -> Vec<ShownError> {
     let body = error.error;
     let first = (body.field.unwrap_or_default(), Message::Text(body.message));
-    let more = body.more.into_iter().map(|e| (e.field, Message::Text(e.message)));
+    let more = body
+        .more
+        .into_iter()
+        .map(|e| (e.field, Message::Text(e.message)));
     place(form, std::iter::once(first).chain(more))
 }
 

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use rust_decimal::Decimal;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -147,6 +148,9 @@ impl Browser {
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .kill_on_drop(true)
+            // Chromium on Linux takes its UI language (and so `navigator.language`) from these.
+            .env("LANGUAGE", lang.replace('-', "_"))
+            .env("LANG", format!("{}.UTF-8", lang.replace('-', "_")))
             // Its own process group, so Drop can stop Chromium with it.
             .process_group(0);
         let driver = command
@@ -173,8 +177,8 @@ impl Browser {
         };
         let started = Instant::now();
         let client = loop {
-            let attempt = ClientBuilder::rustls()
-                .expect("TLS roots load")
+            // Plain HTTP to the local driver: no TLS stack to build or trust.
+            let attempt = ClientBuilder::new(HttpConnector::new())
                 .capabilities(capabilities.clone())
                 .connect(&format!("http://127.0.0.1:{port}"))
                 .await;
@@ -202,7 +206,8 @@ impl Browser {
     /// Opens `url` and waits for the app to render (the WASM-only product name).
     pub async fn open(&self, url: &str) {
         self.client.goto(url).await.expect("the page opens");
-        self.wait_text("[data-testid=product-name]", |t| t == "cloudcalc").await;
+        self.wait_text("[data-testid=product-name]", |t| t == "cloudcalc")
+            .await;
     }
 
     /// The element matching a CSS selector, waiting for it.
@@ -256,7 +261,11 @@ impl Browser {
 
     /// Clicks the element matching `css`.
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("clicking `{css}`: {e}"));
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("clicking `{css}`: {e}"));
     }
 
     /// Chooses the option with `value` in the select matching `css`.
@@ -282,8 +291,9 @@ impl Drop for Browser {
     fn drop(&mut self) {
         // Kill chromedriver's process group: chromedriver and every Chromium process it started.
         if let Some(pid) = self.driver.id() {
+            // `--` matters: without it `-<pid>` can be read as an option (or as -1, everything).
             let _ = std::process::Command::new("kill")
-                .args(["-KILL", &format!("-{pid}")])
+                .args(["-s", "KILL", "--", &format!("-{pid}")])
                 .stderr(std::process::Stdio::null())
                 .status();
         }
@@ -293,7 +303,8 @@ impl Drop for Browser {
 
 /// US dollars as the app shows them in both languages: `$1,234.56`.
 pub fn usd(value: Decimal) -> String {
-    let mut v = value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let mut v =
+        value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     v.rescale(2);
     let text = v.abs().to_string();
     let (whole, frac) = text.split_once('.').unwrap_or((&text, "00"));
@@ -304,7 +315,11 @@ pub fn usd(value: Decimal) -> String {
         }
         grouped.push(c);
     }
-    let sign = if v.is_sign_negative() && !v.is_zero() { "-" } else { "" };
+    let sign = if v.is_sign_negative() && !v.is_zero() {
+        "-"
+    } else {
+        ""
+    };
     format!("{sign}${grouped}.{frac}")
 }
 

@@ -19,7 +19,9 @@ pub fn Bill() -> impl IntoView {
     let conversion = Memo::new(move |_| Conversion::parse(&code.get(), &rate.get()));
     let has_errors = Memo::new(move |_| ctx.errors.with(|e| !e.is_empty()));
     let total = move |pick: fn(&EstimateResponse) -> Decimal| {
-        response.with(|r| r.as_ref().map(|r| format::usd(pick(r)))).unwrap_or_else(|| "—".to_owned())
+        response
+            .with(|r| r.as_ref().map(|r| format::usd(pick(r))))
+            .unwrap_or_else(|| "—".to_owned())
     };
     let converted = move |pick: fn(&EstimateResponse) -> Decimal| {
         let c = conversion.get()?;
@@ -101,8 +103,17 @@ fn GlobalErrors() -> impl IntoView {
         let lang = ctx.lang.get();
         ctx.errors.with(|e| {
             e.iter()
-                .filter(|e| e.uid.is_none() && !matches!(e.path.as_str(), "region" | "hours_per_month" | "name"))
-                .map(|e| if e.path.is_empty() { e.message.show(lang) } else { format!("{}: {}", e.path, e.message.show(lang)) })
+                .filter(|e| {
+                    e.uid.is_none()
+                        && !matches!(e.path.as_str(), "region" | "hours_per_month" | "name")
+                })
+                .map(|e| {
+                    if e.path.is_empty() {
+                        e.message.show(lang)
+                    } else {
+                        format!("{}: {}", e.path, e.message.show(lang))
+                    }
+                })
                 .collect::<Vec<_>>()
         })
     });

@@ -34,7 +34,7 @@ pub fn by_item(r: &EstimateResponse) -> Vec<Bar> {
             amount: i.monthly.amount(),
         })
         .collect();
-    bars.sort_by(|a, b| b.amount.cmp(&a.amount));
+    bars.sort_by_key(|b| std::cmp::Reverse(b.amount));
     bars
 }
 
@@ -50,7 +50,7 @@ pub fn by_service(r: &EstimateResponse) -> Vec<Bar> {
             })
         })
         .collect();
-    bars.sort_by(|a, b| b.amount.cmp(&a.amount));
+    bars.sort_by_key(|b| std::cmp::Reverse(b.amount));
     bars
 }
 
@@ -68,12 +68,19 @@ fn length(part: Decimal, max: Decimal) -> String {
     if max.is_zero() || part.is_sign_negative() {
         return "0".to_owned();
     }
-    (part * Decimal::from(BAR_WIDTH) / max).round_dp(1).normalize().to_string()
+    (part * Decimal::from(BAR_WIDTH) / max)
+        .round_dp(1)
+        .normalize()
+        .to_string()
 }
 
 /// One bar chart.
 #[component]
-fn Bars(#[prop(into)] title: Signal<String>, bars: Signal<Vec<Bar>>, testid: &'static str) -> impl IntoView {
+fn Bars(
+    #[prop(into)] title: Signal<String>,
+    bars: Signal<Vec<Bar>>,
+    testid: &'static str,
+) -> impl IntoView {
     let height = move || u32::try_from(bars.with(Vec::len)).unwrap_or(1).max(1) * ROW;
     view! {
         <figure class="chart" data-testid=testid>
@@ -116,8 +123,14 @@ fn Bars(#[prop(into)] title: Signal<String>, bars: Signal<Vec<Bar>>, testid: &'s
 #[component]
 pub fn Chart() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let items = Memo::new(move |_| ctx.priced.with(|p| p.as_ref().map(|(_, r)| by_item(r)).unwrap_or_default()));
-    let services = Memo::new(move |_| ctx.priced.with(|p| p.as_ref().map(|(_, r)| by_service(r)).unwrap_or_default()));
+    let items = Memo::new(move |_| {
+        ctx.priced
+            .with(|p| p.as_ref().map(|(_, r)| by_item(r)).unwrap_or_default())
+    });
+    let services = Memo::new(move |_| {
+        ctx.priced
+            .with(|p| p.as_ref().map(|(_, r)| by_service(r)).unwrap_or_default())
+    });
     let empty = move || items.with(|b| b.iter().all(|b| b.amount.is_zero()));
     view! {
         <section class="card charts" aria-labelledby="chart-title">

@@ -36,7 +36,11 @@ pub enum Kind {
 
 /// The error line under an input (empty space is not reserved, to keep cards compact).
 #[component]
-pub fn FieldError(uid: Option<u32>, #[prop(into)] path: String, #[prop(into)] id: String) -> impl IntoView {
+pub fn FieldError(
+    uid: Option<u32>,
+    #[prop(into)] path: String,
+    #[prop(into)] id: String,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let p = path.clone();
     let error = Memo::new(move |_| ctx.error_at(uid, &p));
@@ -47,7 +51,13 @@ pub fn FieldError(uid: Option<u32>, #[prop(into)] path: String, #[prop(into)] id
     }
 }
 
-/// A labelled text input bound to a card field.
+/// Reads a field of a card as text.
+type Getter = std::sync::Arc<dyn Fn(&ItemForm) -> String + Send + Sync>;
+/// Writes a field of a card from text.
+type Setter = std::sync::Arc<dyn Fn(&mut ItemForm, String) + Send + Sync>;
+
+/// A labelled text input bound to a card field. Generic only in this thin shim: the view is
+/// compiled once (80-odd inputs would otherwise each monomorphise it and bloat the WASM).
 #[component]
 pub fn ItemInput<G, S>(
     uid: u32,
@@ -63,12 +73,38 @@ where
     G: Fn(&ItemForm) -> String + Send + Sync + 'static,
     S: Fn(&mut ItemForm, String) + Send + Sync + 'static,
 {
+    item_input(
+        uid,
+        path,
+        label,
+        std::sync::Arc::new(get),
+        std::sync::Arc::new(set),
+        kind,
+        list,
+        hint,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn item_input(
+    uid: u32,
+    path: String,
+    label: Key,
+    get: Getter,
+    set: Setter,
+    kind: Kind,
+    list: Option<Signal<String>>,
+    hint: Option<Signal<String>>,
+) -> AnyView {
     let ctx = expect_context::<Ctx>();
     let id = field_id(uid, &path);
     let err_id = format!("{id}-err");
     let p = path.clone();
     let invalid = Memo::new(move |_| ctx.error_at(Some(uid), &p).is_some());
-    let value = move || ctx.form.with(|f| f.item(uid).map(&get).unwrap_or_default());
+    let value = move || {
+        ctx.form
+            .with(|f| f.item(uid).map(&*get).unwrap_or_default())
+    };
     let on_input = move |ev| {
         let v = event_target_value(&ev);
         ctx.edit(|f| {
@@ -98,7 +134,11 @@ where
             <FieldError uid=Some(uid) path=path id=err_id />
         </div>
     }
+    .into_any()
 }
+
+/// `(value, text)` options of a select.
+type Options = std::sync::Arc<dyn Fn() -> Vec<(String, String)> + Send + Sync>;
 
 /// A labelled select bound to a card field. `options` are `(value, text)` pairs.
 #[component]
@@ -115,13 +155,34 @@ where
     G: Fn(&ItemForm) -> String + Send + Sync + 'static,
     S: Fn(&mut ItemForm, String) + Send + Sync + 'static,
 {
+    item_select(
+        uid,
+        path,
+        label,
+        std::sync::Arc::new(options),
+        std::sync::Arc::new(get),
+        std::sync::Arc::new(set),
+    )
+}
+
+fn item_select(
+    uid: u32,
+    path: String,
+    label: Key,
+    options: Options,
+    get: Getter,
+    set: Setter,
+) -> AnyView {
     let ctx = expect_context::<Ctx>();
     let id = field_id(uid, &path);
     let err_id = format!("{id}-err");
     let p = path.clone();
     let invalid = Memo::new(move |_| ctx.error_at(Some(uid), &p).is_some());
     let options = Memo::new(move |_| options());
-    let current = Memo::new(move |_| ctx.form.with(|f| f.item(uid).map(&get).unwrap_or_default()));
+    let current = Memo::new(move |_| {
+        ctx.form
+            .with(|f| f.item(uid).map(&*get).unwrap_or_default())
+    });
     let on_change = move |ev| {
         let v = event_target_value(&ev);
         ctx.edit(|f| {
@@ -158,18 +219,42 @@ where
             <FieldError uid=Some(uid) path=path id=err_id />
         </div>
     }
+    .into_any()
 }
 
 /// A labelled checkbox bound to a card field.
 #[component]
-pub fn ItemCheck<G, S>(uid: u32, #[prop(into)] path: String, label: Key, get: G, set: S) -> impl IntoView
+pub fn ItemCheck<G, S>(
+    uid: u32,
+    #[prop(into)] path: String,
+    label: Key,
+    get: G,
+    set: S,
+) -> impl IntoView
 where
     G: Fn(&ItemForm) -> bool + Send + Sync + 'static,
     S: Fn(&mut ItemForm, bool) + Send + Sync + 'static,
 {
+    item_check(
+        uid,
+        path,
+        label,
+        std::sync::Arc::new(get),
+        std::sync::Arc::new(set),
+    )
+}
+
+#[allow(clippy::type_complexity)]
+fn item_check(
+    uid: u32,
+    path: String,
+    label: Key,
+    get: std::sync::Arc<dyn Fn(&ItemForm) -> bool + Send + Sync>,
+    set: std::sync::Arc<dyn Fn(&mut ItemForm, bool) + Send + Sync>,
+) -> AnyView {
     let ctx = expect_context::<Ctx>();
     let id = field_id(uid, &path);
-    let checked = Memo::new(move |_| ctx.form.with(|f| f.item(uid).map(&get).unwrap_or(false)));
+    let checked = Memo::new(move |_| ctx.form.with(|f| f.item(uid).map(&*get).unwrap_or(false)));
     view! {
         <div class="field check">
             <input
@@ -190,4 +275,5 @@ where
             <FieldError uid=Some(uid) path=path.clone() id=format!("{}-err", field_id(uid, &path)) />
         </div>
     }
+    .into_any()
 }

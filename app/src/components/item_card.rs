@@ -12,7 +12,9 @@ use model::{
     Service, StorageClass, Term, VolumeType,
 };
 
-use crate::components::fields::{FieldError, ItemCheck, ItemInput, ItemSelect, Kind, field_id, parse_enum};
+use crate::components::fields::{
+    FieldError, ItemCheck, ItemInput, ItemSelect, Kind, field_id, parse_enum,
+};
 use crate::form::{AuroraGroupForm, ItemForm, SpecForm, UsageMode, VolumeForm, input_paths};
 use crate::i18n::{Key, Lang, names};
 use crate::state::Ctx;
@@ -69,8 +71,14 @@ macro_rules! flag_of {
 }
 
 /// `(value, text)` options of a closed set whose names do not change with the language.
-fn plain<T: Copy>(all: &[T], name: fn(T) -> &'static str, text: fn(T) -> &'static str) -> Vec<(String, String)> {
-    all.iter().map(|&x| (name(x).to_owned(), text(x).to_owned())).collect()
+fn plain<T: Copy>(
+    all: &[T],
+    name: fn(T) -> &'static str,
+    text: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|&x| (name(x).to_owned(), text(x).to_owned()))
+        .collect()
 }
 
 /// `(value, text)` options of a closed set named per language.
@@ -80,7 +88,9 @@ fn localized<T: Copy>(
     name: fn(T) -> &'static str,
     text: fn(Lang, T) -> &'static str,
 ) -> Vec<(String, String)> {
-    all.iter().map(|&x| (name(x).to_owned(), text(lang, x).to_owned())).collect()
+    all.iter()
+        .map(|&x| (name(x).to_owned(), text(lang, x).to_owned()))
+        .collect()
 }
 
 /// The region an item is priced in (tracked).
@@ -95,7 +105,11 @@ fn region_of(ctx: Ctx, uid: u32) -> Memo<String> {
 }
 
 /// Reads from the catalogue's offers for one region.
-fn with_offers<R>(ctx: Ctx, region: &str, read: impl FnOnce(&Catalog, &model::catalog::RegionOffers) -> R) -> Option<R> {
+fn with_offers<R>(
+    ctx: Ctx,
+    region: &str,
+    read: impl FnOnce(&Catalog, &model::catalog::RegionOffers) -> R,
+) -> Option<R> {
     ctx.catalog.with(|c| {
         let c = c.as_ref()?;
         let offers = c.offers.iter().find(|o| o.region == region)?;
@@ -107,29 +121,56 @@ fn with_offers<R>(ctx: Ctx, region: &str, read: impl FnOnce(&Catalog, &model::ca
 #[component]
 pub fn ItemCard(uid: u32) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let service = ctx.form.with_untracked(|f| f.item(uid).map(|i| i.spec.service())).unwrap_or(Service::Ec2);
+    let service = ctx
+        .form
+        .with_untracked(|f| f.item(uid).map(|i| i.spec.service()))
+        .unwrap_or(Service::Ec2);
     let index = Memo::new(move |_| ctx.form.with(|f| f.position(uid).unwrap_or(0)));
     let count = Memo::new(move |_| ctx.form.with(|f| f.items.len()));
-    let title = Memo::new(move |_| ctx.form.with(|f| f.item(uid).map(|i| i.display_name().to_owned()).unwrap_or_default()));
-    let item_id = ctx.form.with_untracked(|f| f.item(uid).map(|i| i.id.clone())).unwrap_or_default();
+    let title = Memo::new(move |_| {
+        ctx.form.with(|f| {
+            f.item(uid)
+                .map(|i| i.display_name().to_owned())
+                .unwrap_or_default()
+        })
+    });
+    let item_id = ctx
+        .form
+        .with_untracked(|f| f.item(uid).map(|i| i.id.clone()))
+        .unwrap_or_default();
     let heading_id = format!("card-{uid}-title");
     let labelled_by = heading_id.clone();
     // Errors the card has no input for (e.g. a duplicate id) are shown at its top.
     let other_errors = Memo::new(move |_| {
         let lang = ctx.lang.get();
-        let known = ctx.form.with(|f| f.item(uid).map(|i| input_paths(&i.spec)).unwrap_or_default());
+        let known = ctx.form.with(|f| {
+            f.item(uid)
+                .map(|i| input_paths(&i.spec))
+                .unwrap_or_default()
+        });
         ctx.errors.with(|errors| {
             errors
                 .iter()
                 .filter(|e| e.uid == Some(uid) && !known.contains(&e.path))
-                .map(|e| if e.path.is_empty() { e.message.show(lang) } else { format!("{}: {}", e.path, e.message.show(lang)) })
+                .map(|e| {
+                    if e.path.is_empty() {
+                        e.message.show(lang)
+                    } else {
+                        format!("{}: {}", e.path, e.message.show(lang))
+                    }
+                })
                 .collect::<Vec<_>>()
         })
     });
     let regions = Memo::new(move |_| {
         ctx.catalog.with(|c| {
             c.as_ref()
-                .map(|c| c.regions.iter().map(|r| (r.code.clone(), format!("{} · {}", r.code, r.name))).collect::<Vec<_>>())
+                .map(|c| {
+                    c.regions
+                        .iter()
+                        .map(|r| (r.code.clone(), format!("{} · {}", r.code, r.name)))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -202,7 +243,11 @@ fn UsageFields(uid: u32) -> impl IntoView {
             _ => None,
         }
     }
-    let mode = Memo::new(move |_| ctx.form.with(|f| f.item(uid).and_then(usage).map(|u| u.mode)).unwrap_or_default());
+    let mode = Memo::new(move |_| {
+        ctx.form
+            .with(|f| f.item(uid).and_then(usage).map(|u| u.mode))
+            .unwrap_or_default()
+    });
     view! {
         <ItemSelect uid=uid path="usage" label=Key::Usage
             options=move || { let l = ctx.lang.get(); UsageMode::ALL.iter().map(|m| (m.as_str().to_owned(), names::usage_mode(l, *m).to_owned())).collect() }
@@ -252,7 +297,14 @@ fn Ec2Fields(uid: u32) -> impl IntoView {
                 .map(|t| {
                     let spec = c.instance_types.iter().find(|i| i.name == t.name);
                     let text = spec
-                        .map(|s| format!("{} vCPU · {} GiB · {}", s.vcpu, s.memory_gib.normalize(), s.architecture))
+                        .map(|s| {
+                            format!(
+                                "{} vCPU · {} GiB · {}",
+                                s.vcpu,
+                                s.memory_gib.normalize(),
+                                s.architecture
+                            )
+                        })
                         .unwrap_or_default();
                     (t.name.clone(), text)
                 })
@@ -268,7 +320,11 @@ fn Ec2Fields(uid: u32) -> impl IntoView {
         let r = region.get();
         let t = typed.get();
         with_offers(ctx, &r, |_, o| {
-            o.ec2.instance_types.iter().find(|x| x.name == t).map(|x| x.operating_systems.clone())
+            o.ec2
+                .instance_types
+                .iter()
+                .find(|x| x.name == t)
+                .map(|x| x.operating_systems.clone())
         })
         .flatten()
         .unwrap_or_else(|| OperatingSystem::ALL.to_vec())
@@ -392,7 +448,7 @@ fn VolumeRow(uid: u32, j: usize) -> impl IntoView {
                 get=move |i: &ItemForm| vol(i, j).map(|v| v.throughput_mbps.clone()).unwrap_or_default()
                 set=move |i: &mut ItemForm, v| if let Some(x) = vol_mut(i, j) { x.throughput_mbps = v } />
             <button type="button" class="link" data-action="remove-volume" on:click=move |_| ctx.act(|f| {
-                if let Some(SpecForm::Ec2(e)) = f.item_mut(uid).map(|i| &mut i.spec) { if j < e.ebs.len() { e.ebs.remove(j); } }
+                if let Some(SpecForm::Ec2(e)) = f.item_mut(uid).map(|i| &mut i.spec) && j < e.ebs.len() { e.ebs.remove(j); }
             })>{move || ctx.t(Key::RemoveVolume)}</button>
         </div>
     }
@@ -404,7 +460,9 @@ fn LambdaFields(uid: u32) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let region = region_of(ctx, uid);
     let provisioned = Memo::new(move |_| {
-        ctx.form.with(|f| matches!(f.item(uid).map(|i| &i.spec), Some(SpecForm::Lambda(l)) if l.provisioned))
+        ctx.form.with(
+            |f| matches!(f.item(uid).map(|i| &i.spec), Some(SpecForm::Lambda(l)) if l.provisioned),
+        )
     });
     let (req_get, req_set) = text_of!(Lambda, requests_per_month);
     let (dur_get, dur_set) = text_of!(Lambda, avg_duration_ms);
@@ -500,7 +558,10 @@ fn DbPricingFields(uid: u32) -> impl IntoView {
             _ => None,
         }
     }
-    let reserved = Memo::new(move |_| ctx.form.with(|f| f.item(uid).and_then(pricing).is_some_and(|p| p.reserved)));
+    let reserved = Memo::new(move |_| {
+        ctx.form
+            .with(|f| f.item(uid).and_then(pricing).is_some_and(|p| p.reserved))
+    });
     view! {
         <ItemSelect uid=uid path="pricing" label=Key::PricingModel
             options=move || localized(ctx.lang.get(), &[PricingModel::OnDemand, PricingModel::Reserved], PricingModel::as_str, names::pricing_model)
@@ -528,7 +589,11 @@ fn RdsFields(uid: u32) -> impl IntoView {
     let engine = Memo::new(move |_| {
         ctx.form.with(|f| match f.item(uid).map(|i| &i.spec) {
             Some(SpecForm::Rds(r)) => (r.engine, r.edition, r.license_model),
-            _ => (RdsEngine::Mysql, RdsEdition::StandardTwo, LicenseModel::LicenseIncluded),
+            _ => (
+                RdsEngine::Mysql,
+                RdsEdition::StandardTwo,
+                LicenseModel::LicenseIncluded,
+            ),
         })
     });
     // The classes offered for this engine (and edition and license) in the region.
@@ -538,11 +603,19 @@ fn RdsFields(uid: u32) -> impl IntoView {
         with_offers(ctx, &r, |c, o| {
             o.rds
                 .iter()
-                .filter(|x| x.engine == e && (!e.is_commercial() || (x.edition == Some(ed) && x.license_model == Some(lic))))
+                .filter(|x| {
+                    x.engine == e
+                        && (!e.is_commercial()
+                            || (x.edition == Some(ed) && x.license_model == Some(lic)))
+                })
                 .flat_map(|x| x.instance_classes.iter())
                 .map(|name| {
                     let spec = c.db_instance_classes.iter().find(|d| d.name == *name);
-                    (name.clone(), spec.map(|s| format!("{} vCPU · {} GiB", s.vcpu, s.memory_gib.normalize())).unwrap_or_default())
+                    (
+                        name.clone(),
+                        spec.map(|s| format!("{} vCPU · {} GiB", s.vcpu, s.memory_gib.normalize()))
+                            .unwrap_or_default(),
+                    )
                 })
                 .collect::<Vec<_>>()
         })
@@ -621,7 +694,13 @@ fn AuroraFields(uid: u32) -> impl IntoView {
                     .iter()
                     .map(|name| {
                         let spec = c.db_instance_classes.iter().find(|d| d.name == *name);
-                        (name.clone(), spec.map(|s| format!("{} vCPU · {} GiB", s.vcpu, s.memory_gib.normalize())).unwrap_or_default())
+                        (
+                            name.clone(),
+                            spec.map(|s| {
+                                format!("{} vCPU · {} GiB", s.vcpu, s.memory_gib.normalize())
+                            })
+                            .unwrap_or_default(),
+                        )
                     })
                     .collect::<Vec<_>>();
                 (classes, x.storage_configs.clone())
@@ -727,7 +806,7 @@ fn AuroraGroupRow(uid: u32, j: usize, list: String) -> impl IntoView {
                 get=move |i: &ItemForm| group(i, j).map(|g| g.count.clone()).unwrap_or_default()
                 set=move |i: &mut ItemForm, v| if let Some(g) = group_mut(i, j) { g.count = v } />
             <button type="button" class="link" data-action="remove-instances" on:click=move |_| ctx.act(|f| {
-                if let Some(SpecForm::Aurora(a)) = f.item_mut(uid).map(|i| &mut i.spec) { if j < a.instances.len() { a.instances.remove(j); } }
+                if let Some(SpecForm::Aurora(a)) = f.item_mut(uid).map(|i| &mut i.spec) && j < a.instances.len() { a.instances.remove(j); }
             })>{move || ctx.t(Key::Remove)}</button>
         </div>
     }

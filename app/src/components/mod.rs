@@ -6,4 +6,5 @@ pub mod fields;
 pub mod footer;
 pub mod header;
 pub mod item_card;
+pub mod regions;
 pub mod share;

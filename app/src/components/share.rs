@@ -16,18 +16,26 @@ pub fn SharePanel() -> impl IntoView {
     let link = RwSignal::new(String::new());
     let csv_href = Memo::new(move |_| {
         ctx.priced
-            .with(|p| p.as_ref().map(|(_, r)| browser::data_url("text/csv", &export::breakdown_csv(r))))
+            .with(|p| {
+                p.as_ref()
+                    .map(|(_, r)| browser::data_url("text/csv", &export::breakdown_csv(r)))
+            })
             .unwrap_or_default()
     });
     let json_href = Memo::new(move |_| {
         ctx.priced
-            .with(|p| p.as_ref().map(|(q, r)| browser::data_url("application/json", &export::estimate_json(q, r))))
+            .with(|p| {
+                p.as_ref().map(|(q, r)| {
+                    browser::data_url("application/json", &export::estimate_json(q, r))
+                })
+            })
             .unwrap_or_default()
     });
     let share = move |_| {
         let form = ctx.form.get_untracked();
         let Ok(request) = crate::form::to_request(&form) else {
-            ctx.notice.set(Some(ctx.lang.get_untracked().t(Key::FixErrors).to_owned()));
+            ctx.notice
+                .set(Some(ctx.lang.get_untracked().t(Key::FixErrors).to_owned()));
             return;
         };
         let path = format!("/e/{}", model::share::encode(&request));
@@ -37,16 +45,29 @@ pub fn SharePanel() -> impl IntoView {
         spawn_local(async move {
             let ok = browser::copy(&url).await;
             let lang = ctx.lang.get_untracked();
-            ctx.notice.set(Some(lang.t(if ok { Key::Copied } else { Key::CopyFailed }).to_owned()));
+            ctx.notice.set(Some(
+                lang.t(if ok { Key::Copied } else { Key::CopyFailed })
+                    .to_owned(),
+            ));
         });
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         input.set_value("");
         spawn_local(async move {
             let lang = ctx.lang.get_untracked();
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
             let Some(text) = text else {
                 ctx.notice.set(Some(lang.t(Key::ImportFailed).to_owned()));
                 return;
@@ -57,8 +78,16 @@ pub fn SharePanel() -> impl IntoView {
                     ctx.notice.set(Some(lang.t(Key::Imported).to_owned()));
                 }
                 Err(e) => {
-                    let at = if e.field.is_empty() { String::new() } else { format!(" ({})", e.field) };
-                    ctx.notice.set(Some(format!("{}{at}: {}", lang.t(Key::ImportFailed), e.message)));
+                    let at = if e.field.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", e.field)
+                    };
+                    ctx.notice.set(Some(format!(
+                        "{}{at}: {}",
+                        lang.t(Key::ImportFailed),
+                        e.message
+                    )));
                 }
             }
         });

@@ -7,6 +7,7 @@ use crate::components::bill::Bill;
 use crate::components::chart::Chart;
 use crate::components::fields::FieldError;
 use crate::components::item_card::ItemCard;
+use crate::components::regions::CompareRegions;
 use crate::components::share::SharePanel;
 use crate::i18n::{Key, names};
 use crate::state::Ctx;
@@ -19,7 +20,12 @@ fn Settings() -> impl IntoView {
         let current = ctx.form.with(|f| f.region.clone());
         let mut list = ctx.catalog.with(|c| {
             c.as_ref()
-                .map(|c| c.regions.iter().map(|r| (r.code.clone(), format!("{} · {}", r.code, r.name))).collect::<Vec<_>>())
+                .map(|c| {
+                    c.regions
+                        .iter()
+                        .map(|r| (r.code.clone(), format!("{} · {}", r.code, r.name)))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         });
         if !list.iter().any(|(c, _)| *c == current) {
@@ -93,7 +99,10 @@ fn AddBar() -> impl IntoView {
 #[component]
 pub fn EstimatorPage() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let uids = move || ctx.form.with(|f| f.items.iter().map(|i| i.uid).collect::<Vec<_>>());
+    let uids = move || {
+        ctx.form
+            .with(|f| f.items.iter().map(|i| i.uid).collect::<Vec<_>>())
+    };
     let empty = Memo::new(move |_| ctx.form.with(|f| f.items.is_empty()));
     view! {
         <main id="main" class="layout">
@@ -113,10 +122,16 @@ pub fn EstimatorPage() -> impl IntoView {
                     </For>
                 </div>
             </div>
+            // On phones the bill is below the cards: keep the monthly total in sight while typing.
+            <div class="mobile-total no-print" aria-hidden="true">
+                <span>{move || ctx.t(Key::Monthly)}</span>
+                <strong>{move || ctx.priced.with(|p| p.as_ref().map(|(_, r)| crate::format::usd(r.totals.monthly.amount()))).unwrap_or_default()}</strong>
+            </div>
             <aside class="summary">
                 <Bill />
                 <Chart />
                 <SharePanel />
+                <CompareRegions />
             </aside>
         </main>
     }
