@@ -12,12 +12,20 @@
 //!   base64) both ways.
 //! - `startup/load_and_validate`: `pricing::load::bundled()`, which parses every bundled CSV
 //!   table, validates the cross-table rules and indexes the book, as the server does once.
+//!
+//! Times are CPU time of the benchmark thread (`/proc/thread-self/schedstat`), not wall-clock
+//! time: the machine these figures come from is shared, and a preempted iteration would
+//! otherwise count the other processes' time. The code measured is single-threaded, so on an
+//! idle machine both agree. `BENCH_WALL_CLOCK=1` (or a system without schedstat) uses the wall
+//! clock.
+//!
 //! - `compare/regions_20_items_x_N_regions`: `benches/data/estimate-20.json` moved to every
 //!   region of the book.
 
 use std::hint::black_box;
 use std::time::Duration;
 
+use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use model::EstimateRequest;
 use pricing::PriceBook;
@@ -29,6 +37,67 @@ const ESTIMATE_10: &str = include_str!("data/estimate-10.json");
 /// The same 10 items twice with unique ids, for the region comparison (`scripts/bench` posts it
 /// to `/api/v1/compare/regions`).
 const ESTIMATE_20: &str = include_str!("data/estimate-20.json");
+
+/// CPU time of the current thread in nanoseconds, from the first field of its schedstat.
+fn thread_cpu_ns() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    text.split_whitespace().next()?.parse().ok()
+}
+
+/// A criterion measurement of the benchmark thread's CPU time (see the module comment).
+struct CpuTime {
+    use_cpu: bool,
+    /// Values are nanoseconds either way, so the wall clock's formatter fits.
+    wall: WallTime,
+}
+
+impl CpuTime {
+    fn new() -> Self {
+        let forced_wall = std::env::var_os("BENCH_WALL_CLOCK").is_some();
+        CpuTime {
+            use_cpu: !forced_wall && thread_cpu_ns().is_some(),
+            wall: WallTime,
+        }
+    }
+}
+
+impl Measurement for CpuTime {
+    type Intermediate = (std::time::Instant, u64);
+    type Value = u64;
+
+    fn start(&self) -> Self::Intermediate {
+        let cpu = if self.use_cpu {
+            thread_cpu_ns().unwrap_or(0)
+        } else {
+            0
+        };
+        (std::time::Instant::now(), cpu)
+    }
+
+    fn end(&self, (wall, cpu): Self::Intermediate) -> u64 {
+        if self.use_cpu {
+            thread_cpu_ns().unwrap_or(cpu).saturating_sub(cpu)
+        } else {
+            u64::try_from(wall.elapsed().as_nanos()).unwrap_or(u64::MAX)
+        }
+    }
+
+    fn add(&self, a: &u64, b: &u64) -> u64 {
+        a.saturating_add(*b)
+    }
+
+    fn zero(&self) -> u64 {
+        0
+    }
+
+    fn to_f64(&self, value: &u64) -> f64 {
+        *value as f64
+    }
+
+    fn formatter(&self) -> &dyn ValueFormatter {
+        self.wall.formatter()
+    }
+}
 
 fn book() -> PriceBook {
     match pricing::load::bundled() {
@@ -62,7 +131,7 @@ fn priced(book: &PriceBook, req: &EstimateRequest) {
     }
 }
 
-fn engine(c: &mut Criterion) {
+fn engine(c: &mut Criterion<CpuTime>) {
     let book = book();
     let ten = estimate_10();
     let thousand = repeated(model::validate::limits::MAX_ITEMS);
@@ -88,7 +157,7 @@ fn engine(c: &mut Criterion) {
     group.finish();
 }
 
-fn share(c: &mut Criterion) {
+fn share(c: &mut Criterion<CpuTime>) {
     let ten = estimate_10();
     let token = model::share::encode(&ten);
     assert_eq!(
@@ -105,7 +174,7 @@ fn share(c: &mut Criterion) {
     group.finish();
 }
 
-fn startup(c: &mut Criterion) {
+fn startup(c: &mut Criterion<CpuTime>) {
     let mut group = c.benchmark_group("startup");
     // About a second per run: ten samples are enough and keep the run short.
     group.sample_size(10);
@@ -116,7 +185,7 @@ fn startup(c: &mut Criterion) {
     group.finish();
 }
 
-fn compare(c: &mut Criterion) {
+fn compare(c: &mut Criterion<CpuTime>) {
     let book = book();
     let twenty =
         EstimateRequest::from_json(ESTIMATE_20.as_bytes()).expect("the 20-item fixture decodes");
@@ -133,5 +202,9 @@ fn compare(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, engine, share, startup, compare);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().with_measurement(CpuTime::new());
+    targets = engine, share, startup, compare
+}
 criterion_main!(benches);
