@@ -179,6 +179,8 @@ impl Ctx {
     pub fn schedule(self) {
         let my = self.seq.get_value() + 1;
         self.seq.set_value(my);
+        // Say "updating" from the first keystroke, not only once the request is sent.
+        self.pending.set(true);
         spawn_local(async move {
             TimeoutFuture::new(DEBOUNCE_MS).await;
             if self.seq.get_value() != my {
