@@ -55,10 +55,20 @@ pub async fn serve(
         let service = hyper::service::service_fn(move |req: hyper::Request<Incoming>| {
             app.clone().oneshot(req.map(axum::body::Body::new))
         });
-        let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
-        let conn = graceful.watch(conn.into_owned());
+        let builder = builder.clone();
+        let watcher = graceful.watcher();
         tokio::spawn(async move {
-            if let Err(e) = conn.await {
+            // hyper's header read timeout starts with the first byte, so a client that connects
+            // and sends nothing would hold its connection (and a file descriptor) forever.
+            // `peek` waits for real data (`readable` may wake up spuriously); an error or a
+            // closed socket ends the connection too.
+            let mut first = [0u8; 1];
+            match tokio::time::timeout(HEADER_READ_TIMEOUT, stream.peek(&mut first)).await {
+                Ok(Ok(n)) if n > 0 => {}
+                _ => return,
+            }
+            let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
+            if let Err(e) = watcher.watch(conn.into_owned()).await {
                 tracing::debug!(error = %e, "connection ended with an error");
             }
         });
