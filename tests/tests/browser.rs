@@ -37,14 +37,33 @@ async fn price(server: &Server, request: &EstimateRequest) -> EstimateResponse {
 /// and returns that answer.
 async fn settled(browser: &Browser, server: &Server) -> EstimateResponse {
     let started = std::time::Instant::now();
+    // The page re-prices 250 ms after the last keystroke: agreement must outlast that.
+    let mut agreeing_since: Option<std::time::Instant> = None;
     loop {
-        let request = estimate_in_url(browser).await;
+        // Until the first re-price the URL holds no estimate yet.
+        let path = browser.path().await;
+        let Some(request) = path
+            .strip_prefix("/e/")
+            .and_then(|t| model::share::decode(t).ok())
+        else {
+            assert!(
+                started.elapsed() < cloudcalc_tests::browser::PATIENCE,
+                "the URL never held an estimate: {path}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+            continue;
+        };
         let response = price(server, &request).await;
         let expected = usd(response.totals.monthly.amount());
         let shown = browser.text("[data-testid=total-monthly]").await;
         let status = browser.text("[data-testid=bill-status]").await;
         if shown == expected && status.trim().is_empty() {
-            return response;
+            let since = *agreeing_since.get_or_insert_with(std::time::Instant::now);
+            if since.elapsed() > std::time::Duration::from_millis(700) {
+                return response;
+            }
+        } else {
+            agreeing_since = None;
         }
         assert!(
             started.elapsed() < cloudcalc_tests::browser::PATIENCE,
@@ -254,7 +273,9 @@ async fn a_korean_browser_starts_in_korean_in_seoul() {
         .ok()
         .flatten();
     assert_eq!(region.as_deref(), Some("ap-northeast-2"));
-    settled(&browser, &server).await;
+    browser
+        .wait_text("[data-testid=total-monthly]", |t| t.starts_with('$'))
+        .await;
     browser.close().await;
 }
 
