@@ -49,7 +49,8 @@ pub fn estimate_json(request: &EstimateRequest, response: &EstimateResponse) -> 
 
 /// Reads an imported file: a request as the API takes it, or a JSON export (its `request`).
 pub fn read_import(bytes: &[u8]) -> Result<EstimateRequest, model::FieldError> {
-    if let Ok(serde_json::Value::Object(mut map)) = serde_json::from_slice::<serde_json::Value>(bytes)
+    if let Ok(serde_json::Value::Object(mut map)) =
+        serde_json::from_slice::<serde_json::Value>(bytes)
         && map.contains_key("response")
         && let Some(request) = map.remove("request")
     {
