@@ -65,29 +65,18 @@ impl IntoResponse for AppError {
     }
 }
 
-/// Turns the empty 408 of the timeout layer into the JSON envelope.
-pub fn timeout_as_json() -> axum::middleware::FromFnLayer<
-    fn(axum::extract::Request, axum::middleware::Next) -> TimeoutFuture,
-    (),
-    (axum::extract::Request,),
-> {
-    axum::middleware::from_fn(json_timeout as fn(_, _) -> _)
-}
-
-type TimeoutFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Response> + Send>>;
-
-fn json_timeout(req: axum::extract::Request, next: axum::middleware::Next) -> TimeoutFuture {
-    Box::pin(async move {
-        let response = next.run(req).await;
-        if response.status() == StatusCode::REQUEST_TIMEOUT
-            && response.headers().get(header::CONTENT_TYPE).is_none()
-        {
-            return AppError::Plain(
-                ErrorCode::Timeout,
-                "the request took too long (the whole request, body included, must arrive within 10 seconds)".into(),
-            )
-            .into_response();
-        }
-        response
-    })
+/// Turns the empty 408 of the timeout layer into the JSON envelope (a `map_response` layer
+/// outside the timeout).
+pub async fn timeout_to_json(response: Response) -> Response {
+    if response.status() == StatusCode::REQUEST_TIMEOUT
+        && response.headers().get(header::CONTENT_TYPE).is_none()
+    {
+        return AppError::Plain(
+            ErrorCode::Timeout,
+            "the request took too long (the whole request, body included, must arrive within 10 seconds)"
+                .into(),
+        )
+        .into_response();
+    }
+    response
 }

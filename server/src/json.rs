@@ -42,15 +42,13 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
                 format!("the body is larger than the limit of {MAX_BODY_BYTES} bytes"),
             )
         };
-        if let Some(len) = req
+        let declared = req
             .headers()
             .get(header::CONTENT_LENGTH)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<u64>().ok())
-        {
-            if len > MAX_BODY_BYTES as u64 {
-                return Err(too_large());
-            }
+            .and_then(|v| v.parse::<u64>().ok());
+        if declared.is_some_and(|len| len > MAX_BODY_BYTES as u64) {
+            return Err(too_large());
         }
         let bytes = axum::body::to_bytes(req.into_body(), MAX_BODY_BYTES)
             .await

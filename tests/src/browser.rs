@@ -8,7 +8,6 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -22,9 +21,11 @@ use tokio::sync::oneshot;
 pub const PATIENCE: Duration = Duration::from_secs(15);
 
 /// Serialises browser tests within one test binary.
-pub fn exclusive() -> MutexGuard<'static, ()> {
-    static LOCK: Mutex<()> = Mutex::new(());
-    LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+pub async fn exclusive() -> tokio::sync::MutexGuard<'static, ()> {
+    // An async lock: each #[tokio::test] has its own runtime, and the guard is held across
+    // awaits for the whole test. A test that panics releases it (no poisoning).
+    static LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    LOCK.lock().await
 }
 
 /// The workspace root (the parent of `tests/`).

@@ -75,7 +75,7 @@ async fn settled(browser: &Browser, server: &Server) -> EstimateResponse {
 
 #[tokio::test]
 async fn the_shell_runs_the_wasm_app_and_shows_the_api_health() {
-    let _one = exclusive();
+    let _one = exclusive().await;
     let server = Server::start().await;
     let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
 
@@ -106,7 +106,7 @@ async fn the_shell_runs_the_wasm_app_and_shows_the_api_health() {
 
 #[tokio::test]
 async fn an_estimate_typed_by_hand_matches_the_api_and_survives_its_link_and_csv() {
-    let _one = exclusive();
+    let _one = exclusive().await;
     let server = Server::start().await;
     let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
     browser.open(&server.url("/")).await;
@@ -239,7 +239,7 @@ async fn an_estimate_typed_by_hand_matches_the_api_and_survives_its_link_and_csv
 
 #[tokio::test]
 async fn switching_to_korean_shows_korean_labels() {
-    let _one = exclusive();
+    let _one = exclusive().await;
     let server = Server::start().await;
     let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
     browser.open(&server.url("/")).await;
@@ -258,7 +258,7 @@ async fn switching_to_korean_shows_korean_labels() {
 
 #[tokio::test]
 async fn a_korean_browser_starts_in_korean_in_seoul() {
-    let _one = exclusive();
+    let _one = exclusive().await;
     let server = Server::start().await;
     let browser = Browser::start(390, 844, "ko-KR").await;
     browser.open(&server.url("/")).await;
@@ -281,7 +281,7 @@ async fn a_korean_browser_starts_in_korean_in_seoul() {
 
 #[tokio::test]
 async fn an_invalid_value_shows_the_error_at_its_field() {
-    let _one = exclusive();
+    let _one = exclusive().await;
     let server = Server::start().await;
     let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
     browser.open(&server.url("/")).await;
@@ -337,7 +337,7 @@ async fn an_invalid_value_shows_the_error_at_its_field() {
 
 #[tokio::test]
 async fn a_broken_link_shows_a_message_and_an_empty_estimate() {
-    let _one = exclusive();
+    let _one = exclusive().await;
     let server = Server::start().await;
     let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
     browser
@@ -376,7 +376,7 @@ fn sample_link(server: &Server, region: &str) -> String {
 
 #[tokio::test]
 async fn a_shared_link_reproduces_the_estimate_and_its_figures() {
-    let _one = exclusive();
+    let _one = exclusive().await;
     let server = Server::start().await;
     let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
     let link = sample_link(&server, "us-east-1");
@@ -403,7 +403,7 @@ async fn a_shared_link_reproduces_the_estimate_and_its_figures() {
 #[tokio::test]
 #[ignore = "writes docs/ screenshots; run with --ignored"]
 async fn screenshots_of_the_main_screens() {
-    let _one = exclusive();
+    let _one = exclusive().await;
     let server = Server::start().await;
     let docs = cloudcalc_tests::browser::workspace_root().join("docs");
     std::fs::create_dir_all(&docs).expect("docs/");

@@ -8,10 +8,10 @@ fn collect_refs(v: &Value, out: &mut Vec<String>) {
     match v {
         Value::Object(map) => {
             for (k, child) in map {
-                if k == "$ref" {
-                    if let Some(s) = child.as_str() {
-                        out.push(s.to_owned());
-                    }
+                if k == "$ref"
+                    && let Some(s) = child.as_str()
+                {
+                    out.push(s.to_owned());
                 }
                 collect_refs(child, out);
             }
