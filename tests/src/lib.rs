@@ -57,12 +57,21 @@ pub async fn send(request: Request<Body>) -> Reply {
         .expect("the body is readable")
         .to_bytes()
         .to_vec();
-    Reply { status, headers, body }
+    Reply {
+        status,
+        headers,
+        body,
+    }
 }
 
 /// `GET uri`.
 pub async fn get(uri: &str) -> Reply {
-    send(Request::get(uri).body(Body::empty()).expect("a valid request")).await
+    send(
+        Request::get(uri)
+            .body(Body::empty())
+            .expect("a valid request"),
+    )
+    .await
 }
 
 /// `POST uri` with a JSON body.

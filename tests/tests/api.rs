@@ -13,7 +13,12 @@ async fn the_contract_example_prices_two_m5_large_instances_at_140_16() {
         json!({"region":"us-east-1","items":[{"id":"web","service":"ec2","instance_type":"m5.large","count":2}]}).to_string(),
     )
     .await;
-    assert_eq!(reply.status, 200, "{}", String::from_utf8_lossy(&reply.body));
+    assert_eq!(
+        reply.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&reply.body)
+    );
     let body = reply.json();
     assert_eq!(body["currency"], "USD");
     assert_eq!(body["totals"]["monthly"], "140.16");
@@ -24,7 +29,10 @@ async fn the_contract_example_prices_two_m5_large_instances_at_140_16() {
     assert_eq!(line["unit"], "hours");
     assert_eq!(line["unit_price"], "0.096");
     assert_eq!(line["monthly"], "140.16");
-    assert!(body["price_date"].as_str().is_some_and(|d| d.len() >= 10), "{body}");
+    assert!(
+        body["price_date"].as_str().is_some_and(|d| d.len() >= 10),
+        "{body}"
+    );
 }
 
 #[tokio::test]
@@ -62,7 +70,10 @@ async fn an_unknown_enum_value_lists_the_valid_choices() {
     let body = reply.json();
     assert_eq!(body["error"]["field"], "items[0].operating_system");
     let message = body["error"]["message"].as_str().unwrap_or_default();
-    assert!(message.contains("`linux`") && message.contains("`suse`"), "{message}");
+    assert!(
+        message.contains("`linux`") && message.contains("`suse`"),
+        "{message}"
+    );
 }
 
 #[tokio::test]
@@ -93,7 +104,9 @@ async fn a_share_token_round_trips_to_the_same_figures() {
     let shared = shared.json();
     let token = shared["token"].as_str().expect("a token");
     assert_eq!(shared["url"], format!("/e/{token}"));
-    let direct = post_json("/api/v1/estimate", estimate.to_string()).await.json();
+    let direct = post_json("/api/v1/estimate", estimate.to_string())
+        .await
+        .json();
     let via_token = get(&format!("/api/v1/estimate/{token}")).await;
     assert_eq!(via_token.status, 200);
     assert_eq!(via_token.json()["totals"], direct["totals"]);
@@ -124,9 +137,16 @@ async fn the_wrong_method_is_a_json_405() {
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
-    for reply in [get("/healthz").await, get("/api/v1/nothing").await, get("/").await] {
+    for reply in [
+        get("/healthz").await,
+        get("/api/v1/nothing").await,
+        get("/").await,
+    ] {
         let csp = reply.header("content-security-policy").expect("a CSP");
-        assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+        assert!(
+            csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'none'"),
+            "{csp}"
+        );
         assert_eq!(reply.header("x-content-type-options"), Some("nosniff"));
         assert!(reply.header("referrer-policy").is_some());
     }
@@ -139,7 +159,12 @@ async fn healthz_reports_ok_with_the_version_and_price_date() {
     let body = reply.json();
     assert_eq!(body["status"], "ok");
     assert_eq!(body["version"], env!("CARGO_PKG_VERSION"));
-    assert!(body["price_date"].as_str().is_some_and(|d| d.starts_with("20")), "{body}");
+    assert!(
+        body["price_date"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("20")),
+        "{body}"
+    );
 }
 
 #[tokio::test]

@@ -9,8 +9,18 @@ fn dependencies(package: &str, target: &str) -> Vec<String> {
     let workspace = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
     let output = Command::new(env!("CARGO"))
         .args([
-            "tree", "--offline", "-p", package, "--target", target, "-e", "normal", "--prefix",
-            "none", "--format", "{p}",
+            "tree",
+            "--offline",
+            "-p",
+            package,
+            "--target",
+            target,
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+            "--format",
+            "{p}",
         ])
         .current_dir(workspace)
         .output()
@@ -28,7 +38,10 @@ fn dependencies(package: &str, target: &str) -> Vec<String> {
 
 fn assert_free_of_server_crates(package: &str, also_forbidden: &[&str]) {
     let deps = dependencies(package, "wasm32-unknown-unknown");
-    assert!(deps.iter().any(|d| d == package), "cargo tree did not list {package}: {deps:?}");
+    assert!(
+        deps.iter().any(|d| d == package),
+        "cargo tree did not list {package}: {deps:?}"
+    );
     for bad in FORBIDDEN.iter().chain(also_forbidden) {
         assert!(
             !deps.iter().any(|d| d == bad),
@@ -46,5 +59,8 @@ fn the_model_crate_builds_without_server_side_or_ui_crates() {
 fn the_app_depends_on_the_model_and_no_server_side_crate() {
     assert_free_of_server_crates("app", &["pricing", "cloudcalc"]);
     let deps = dependencies("app", "wasm32-unknown-unknown");
-    assert!(deps.iter().any(|d| d == "model"), "app must use the shared model");
+    assert!(
+        deps.iter().any(|d| d == "model"),
+        "app must use the shared model"
+    );
 }
