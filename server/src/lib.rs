@@ -72,10 +72,13 @@ impl AppState {
         let catalog = pricing::catalog::build(&book);
         let body = serde_json::to_vec(&catalog).expect("the catalogue always serialises");
         let etag = format!("\"{}\"", book.version());
+        // The newest date of a price table; billing-rule sources are dated by when their pages
+        // were read, not by a price.
         let price_date = book
             .tables()
             .sources
             .iter()
+            .filter(|s| s.table != "billing_rules" && s.table != "s3_storage_classes")
             .map(|s| s.price_date.as_str())
             .max()
             .unwrap_or("")

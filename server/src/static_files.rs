@@ -64,6 +64,31 @@ async fn serve(dist: Option<PathBuf>, req: Request) -> Response {
     response
 }
 
+/// Whether a path names a built file rather than a client route. Share links (`/e/v1.…`)
+/// contain dots, so only known asset extensions count, and never under `/e/`.
+fn is_asset_path(path: &str) -> bool {
+    const ASSETS: [&str; 12] = [
+        "js",
+        "wasm",
+        "css",
+        "html",
+        "svg",
+        "png",
+        "ico",
+        "json",
+        "txt",
+        "map",
+        "woff2",
+        "webmanifest",
+    ];
+    if path.starts_with("/e/") {
+        return false;
+    }
+    let last = path.rsplit('/').next().unwrap_or("");
+    last.rsplit_once('.')
+        .is_some_and(|(_, ext)| ASSETS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
 /// A `..` segment, raw or percent-encoded, or a backslash: never a real asset path.
 fn is_traversal(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
@@ -115,6 +140,18 @@ mod tests {
         for p in ["/", "/e/v1.abc", "/app-0123456789abcdef.js", "/a..b/c"] {
             assert!(!is_traversal(p), "{p}");
         }
+    }
+
+    #[test]
+    fn share_links_are_client_routes_and_assets_are_files() {
+        assert!(!is_asset_path(
+            "/e/v1.eJyrVkrOzy0oSi0uTk1RslIqSsxLSS1SqgUAZIwI2g"
+        ));
+        assert!(!is_asset_path("/"));
+        assert!(!is_asset_path("/e/v1.abc.def"));
+        assert!(is_asset_path("/app-0123456789abcdef_bg.wasm"));
+        assert!(is_asset_path("/index.html"));
+        assert!(is_asset_path("/missing.js"));
     }
 
     #[test]
