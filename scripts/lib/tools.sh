@@ -45,7 +45,19 @@ ensure_wasm_opt() {
   fi
 }
 
+# Optional: brotli lets the post-build hook precompress assets (.br); without it the server
+# compresses on the fly.
+ensure_brotli() {
+  if ! command -v brotli >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" -eq 0 ]; then
+    say "installing brotli (precompressed assets)"
+    { apt-get install -y -qq brotli >/dev/null 2>&1 \
+      || { apt-get update -qq && apt-get install -y -qq brotli >/dev/null 2>&1; }; } \
+      || echo "brotli not installed; assets will be compressed on the fly"
+  fi
+}
+
 ensure_frontend_tools() {
+  ensure_brotli
   ensure_wasm_target
   ensure_trunk
   ensure_wasm_bindgen
