@@ -33,10 +33,7 @@ async fn serve(dist: Option<PathBuf>, req: Request) -> Response {
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(false);
-    let wants_file = path
-        .rsplit('/')
-        .next()
-        .is_some_and(|last| last.contains('.'));
+    let wants_file = is_asset_path(&path);
     let mut response = if wants_file {
         match files.oneshot(req).await {
             Ok(r) => r.map(Body::new),
