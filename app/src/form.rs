@@ -17,6 +17,9 @@ use model::{
 };
 use rust_decimal::Decimal;
 
+/// The instance class a new group of Aurora instances starts with (a common, small, Graviton class).
+pub const DEFAULT_AURORA_CLASS: &str = "db.r6g.large";
+
 /// The whole estimate as typed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EstimateForm {
@@ -293,7 +296,7 @@ impl SpecForm {
                 engine: AuroraEngine::AuroraMysql,
                 storage_config: AuroraStorageConfig::Standard,
                 instances: vec![AuroraGroupForm {
-                    instance_class: "db.r6g.large".to_owned(),
+                    instance_class: DEFAULT_AURORA_CLASS.to_owned(),
                     count: "1".to_owned(),
                 }],
                 serverless: false,
@@ -391,6 +394,34 @@ impl EstimateForm {
         copy.uid = new_uid;
         copy.id = self.fresh_id(copy.spec.service(), new_uid);
         self.items.insert(at + 1, copy);
+        Some(new_uid)
+    }
+
+    /// Replaces the inputs of the card `uid` with `spec`, as a new card in the same place; returns
+    /// the new uid. A card picks its inputs by service once, when it is created, so a card that
+    /// changes service (RDS → Aurora) must be a new card to the keyed list. The label and region
+    /// stay; an id the app made (`rds-3`) is renamed for the new service, an id a person chose is
+    /// kept.
+    pub fn replace_spec(&mut self, uid: u32, spec: SpecForm) -> Option<u32> {
+        let at = self.position(uid)?;
+        let new_uid = self.next_uid;
+        self.next_uid += 1;
+        let old = &self.items[at];
+        let old_service = old.spec.service();
+        let made_by_app = old
+            .id
+            .strip_prefix(old_service.as_str())
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        let id = if made_by_app && old_service != spec.service() {
+            self.fresh_id(spec.service(), new_uid)
+        } else {
+            old.id.clone()
+        };
+        let old = &mut self.items[at];
+        old.uid = new_uid;
+        old.id = id;
+        old.spec = spec;
         Some(new_uid)
     }
 
@@ -870,6 +901,51 @@ pub fn to_request(form: &EstimateForm) -> Result<EstimateRequest, Vec<FormError>
         Ok(request)
     } else {
         Err(p.errors)
+    }
+}
+
+/// Builds the request item of the card `uid` alone, with the estimate's hours per month, or every
+/// field of that card (and of the hours) that cannot be read, at the paths [`to_request`] uses.
+/// An unknown `uid` has no item and no errors: `Err(vec![])`.
+pub fn item_request(
+    form: &EstimateForm,
+    uid: u32,
+) -> Result<(Item, Option<Quantity>), Vec<FormError>> {
+    let Some(at) = form.position(uid) else {
+        return Err(Vec::new());
+    };
+    let mut p = Parser { errors: Vec::new() };
+    let hours = p.quantity("hours_per_month", &form.hours_per_month, false);
+    let item = p.item(&format!("items[{at}]"), &form.items[at]);
+    if p.errors.is_empty() {
+        Ok((item, hours))
+    } else {
+        Err(p.errors)
+    }
+}
+
+/// Reads one number typed outside the cards (a comparison panel's input) at `field`: a decimal
+/// quantity, `None` when empty and not `required`.
+pub fn read_quantity(
+    field: &str,
+    text: &str,
+    required: bool,
+) -> Result<Option<Quantity>, FormError> {
+    let mut p = Parser { errors: Vec::new() };
+    let q = p.quantity(field, text, required);
+    match p.errors.pop() {
+        Some(e) => Err(e),
+        None => Ok(q),
+    }
+}
+
+/// Like [`read_quantity`] for a whole number.
+pub fn read_whole(field: &str, text: &str, required: bool) -> Result<Option<u64>, FormError> {
+    let mut p = Parser { errors: Vec::new() };
+    let n = p.whole(field, text, required);
+    match p.errors.pop() {
+        Some(e) => Err(e),
+        None => Ok(n),
     }
 }
 
@@ -1393,6 +1469,69 @@ mod tests {
         assert_eq!(f.items.len(), 5);
         let req = to_request(&f).unwrap();
         model::validate::validate_estimate(&req).unwrap();
+    }
+
+    #[test]
+    fn one_card_is_read_alone_with_the_estimates_hours() {
+        let mut f = one_of_each();
+        f.hours_per_month = "720".into();
+        // Another card's mistake does not stop this card from being read.
+        if let SpecForm::Lambda(l) = &mut f.items[1].spec {
+            l.memory_mb = "lots".into();
+        }
+        let (item, hours) = item_request(&f, f.items[3].uid).unwrap();
+        assert_eq!(hours, Some(Quantity::from_u64(720)));
+        assert_eq!(item, to_request(&one_of_each()).unwrap().items[3]);
+        assert_eq!(
+            item_request(&f, f.items[1].uid).unwrap_err(),
+            vec![FormError {
+                field: "items[1].memory_mb".into(),
+                problem: Problem::NotANumber
+            }]
+        );
+        assert_eq!(item_request(&f, 999), Err(Vec::new()));
+        assert_eq!(read_whole("io", "1,000", true), Ok(Some(1000)));
+        assert_eq!(read_quantity("acus", "", false), Ok(None));
+        assert_eq!(
+            read_quantity("acus", "-1", true),
+            Err(FormError {
+                field: "acus".into(),
+                problem: Problem::Negative
+            })
+        );
+    }
+
+    #[test]
+    fn a_card_that_changes_service_is_a_new_card_in_the_same_place() {
+        let mut f = one_of_each();
+        f.items[3].label = "Orders".into();
+        let rds = f.items[3].uid;
+        let new = f
+            .replace_spec(rds, SpecForm::default_for(Service::Aurora))
+            .unwrap();
+        assert_ne!(new, rds);
+        assert_eq!(f.position(new), Some(3));
+        assert_eq!(f.item(rds), None);
+        assert_eq!(f.items[3].label, "Orders");
+        // `rds-4` was made by the app: it follows the service; `aurora-5` is taken.
+        assert_eq!(f.items[3].id, "aurora-6");
+        // An id a person chose stays, and so does one whose service did not change.
+        f.items[3].id = "orders".into();
+        let again = f
+            .replace_spec(new, SpecForm::default_for(Service::Rds))
+            .unwrap();
+        assert_eq!(f.item(again).unwrap().id, "orders");
+        let rds2 = f.items[3].uid;
+        f.items[3].id = "rds-4".into();
+        let same = f
+            .replace_spec(rds2, SpecForm::default_for(Service::Rds))
+            .unwrap();
+        assert_eq!(f.item(same).unwrap().id, "rds-4");
+        model::validate::validate_estimate(&to_request(&f).unwrap()).unwrap();
+        assert_eq!(
+            f.replace_spec(999, SpecForm::default_for(Service::S3)),
+            None
+        );
     }
 
     #[test]

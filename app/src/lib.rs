@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod browser;
+pub mod compare;
 pub mod components;
 pub mod export;
 pub mod form;

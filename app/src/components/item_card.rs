@@ -15,7 +15,9 @@ use model::{
 use crate::components::fields::{
     FieldError, ItemCheck, ItemInput, ItemSelect, Kind, field_id, parse_enum,
 };
-use crate::form::{AuroraGroupForm, ItemForm, SpecForm, UsageMode, VolumeForm, input_paths};
+use crate::form::{
+    AuroraGroupForm, DEFAULT_AURORA_CLASS, ItemForm, SpecForm, UsageMode, VolumeForm, input_paths,
+};
 use crate::i18n::{Key, Lang, names};
 use crate::state::Ctx;
 
@@ -743,7 +745,7 @@ fn AuroraFields(uid: u32) -> impl IntoView {
             </For>
             <button type="button" data-action="add-instances" on:click=move |_| ctx.act(|f| {
                 if let Some(SpecForm::Aurora(a)) = f.item_mut(uid).map(|i| &mut i.spec) {
-                    a.instances.push(AuroraGroupForm { instance_class: "db.r6g.large".to_owned(), count: "1".to_owned() })
+                    a.instances.push(AuroraGroupForm { instance_class: DEFAULT_AURORA_CLASS.to_owned(), count: "1".to_owned() })
                 }
             })>{move || ctx.t(Key::AddInstances)}</button>
         </fieldset>
