@@ -3,7 +3,7 @@
 //! `localStorage`) and reported where they would (the clipboard).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The path the page was opened at, e.g. `/e/v1.abc`.
 pub fn path() -> String {
@@ -93,4 +93,20 @@ pub fn print() {
 pub fn data_url(mime: &str, text: &str) -> String {
     let encoded: String = js_sys::encode_uri_component(text).into();
     format!("data:{mime};charset=utf-8,{encoded}")
+}
+
+/// Moves keyboard focus to the element with `id` once the current update has been rendered
+/// (an element shown by this update does not exist yet when its handler runs).
+pub fn focus_soon(id: String) {
+    set_timeout(
+        move || {
+            if let Some(element) = document()
+                .get_element_by_id(&id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = element.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }

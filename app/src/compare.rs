@@ -161,7 +161,7 @@ pub const CHART_LINES: usize = 4;
 /// current option, then the cheapest over three years, at most [`CHART_LINES`].
 pub fn chart_picks(options: &[PricingOption], current: &Ec2PricingForm) -> Vec<usize> {
     let mut picks: Vec<usize> = Vec::new();
-    let mut add = |i: usize, picks: &mut Vec<usize>| {
+    let add = |i: usize, picks: &mut Vec<usize>| {
         if !picks.contains(&i) && picks.len() < CHART_LINES {
             picks.push(i);
         }
@@ -349,6 +349,26 @@ pub fn database_request(
         hours_per_month,
         average_acus,
     })
+}
+
+/// The five options in the order the panel shows them.
+pub const DB_OPTIONS: [DatabaseOptionKind; 5] = [
+    DatabaseOptionKind::RdsSingleAz,
+    DatabaseOptionKind::RdsMultiAz,
+    DatabaseOptionKind::AuroraStandard,
+    DatabaseOptionKind::AuroraIoOptimized,
+    DatabaseOptionKind::AuroraServerlessV2,
+];
+
+/// An option's contract name (`aurora_io_optimized`), for `data-option`.
+pub fn db_option_key(kind: DatabaseOptionKind) -> &'static str {
+    match kind {
+        DatabaseOptionKind::RdsSingleAz => "rds_single_az",
+        DatabaseOptionKind::RdsMultiAz => "rds_multi_az",
+        DatabaseOptionKind::AuroraStandard => "aurora_standard",
+        DatabaseOptionKind::AuroraIoOptimized => "aurora_io_optimized",
+        DatabaseOptionKind::AuroraServerlessV2 => "aurora_serverless_v2",
+    }
 }
 
 /// Which of the five options the card is now.
@@ -667,6 +687,14 @@ mod tests {
             spread(&[d("195"), d("200")], d("14"), d("200")),
             vec![d("186"), d("200")]
         );
+    }
+
+    #[test]
+    fn option_names_are_the_contract_names() {
+        for kind in DB_OPTIONS {
+            let json = serde_json::to_value(kind).unwrap();
+            assert_eq!(json.as_str(), Some(db_option_key(kind)));
+        }
     }
 
     #[test]

@@ -188,6 +188,31 @@ pub enum Key {
     CompareRegions,
     MoveHere,
     Difference,
+    ComparePricing,
+    PricingOption,
+    Total1yr,
+    Total3yr,
+    SavingVsOnDemand,
+    BreakEvenMonth,
+    BreakEvenUtilization,
+    Apply,
+    CurrentChoice,
+    CumulativeCost,
+    ChartShows,
+    MonthAxis,
+    Close,
+    PricingCompareNote,
+    FixToCompare,
+    CompareDatabase,
+    CompareDatabaseOnly,
+    DbCompareNote,
+    UseThis,
+    NotOfferedHere,
+    LineItems,
+    IoHint,
+    AcusHint,
+    ServerlessNeedsAcus,
+    IoNeverCheaper,
 }
 
 fn en(key: Key) -> &'static str {
@@ -333,6 +358,41 @@ fn en(key: Key) -> &'static str {
         CompareRegions => "Compare regions",
         MoveHere => "Move here",
         Difference => "vs. current",
+        ComparePricing => "Compare pricing options",
+        PricingOption => "Option",
+        Total1yr => "1-year total",
+        Total3yr => "3-year total",
+        SavingVsOnDemand => "Saving vs On-Demand",
+        BreakEvenMonth => "Break-even month",
+        BreakEvenUtilization => "Break-even utilisation",
+        Apply => "Apply",
+        CurrentChoice => "Current",
+        CumulativeCost => "Cumulative cost over 36 months",
+        ChartShows => {
+            "Shown: On-Demand, the current option and the cheapest over 3 years. Dots mark break-even."
+        }
+        MonthAxis => "Month",
+        Close => "Close",
+        PricingCompareNote => {
+            "For this item as entered, in its region. Upfront fees are paid in month 1."
+        }
+        FixToCompare => "Fix this item's marked fields to compare it.",
+        CompareDatabase => "Compare with Aurora/RDS",
+        CompareDatabaseOnly => {
+            "Only MySQL and PostgreSQL are offered by both RDS and Aurora, so only they can be compared."
+        }
+        DbCompareNote => {
+            "On-Demand prices for the month; RDS is priced with gp3 storage. “Use this” keeps the item's label, region, usage and pricing choice."
+        }
+        UseThis => "Use this",
+        NotOfferedHere => "Not offered here",
+        LineItems => "Line items",
+        IoHint => "Aurora Standard bills every I/O request.",
+        AcusHint => "1 ACU ≈ 2 GiB of memory; prices the Serverless v2 column.",
+        ServerlessNeedsAcus => "Enter average ACUs to price Serverless v2.",
+        IoNeverCheaper => {
+            "At no I/O volume is Aurora I/O-Optimized cheaper than Aurora Standard here."
+        }
     }
 }
 
@@ -479,6 +539,41 @@ fn ko(key: Key) -> &'static str {
         CompareRegions => "리전 비교",
         MoveHere => "이 리전으로 이동",
         Difference => "현재 대비",
+        ComparePricing => "요금 옵션 비교",
+        PricingOption => "옵션",
+        Total1yr => "1년 합계",
+        Total3yr => "3년 합계",
+        SavingVsOnDemand => "온디맨드 대비 절감",
+        BreakEvenMonth => "손익분기 시점",
+        BreakEvenUtilization => "손익분기 사용률",
+        Apply => "적용",
+        CurrentChoice => "현재 선택",
+        CumulativeCost => "36개월 누적 비용",
+        ChartShows => {
+            "온디맨드, 현재 옵션, 3년 기준 가장 저렴한 옵션을 표시합니다. 점은 손익분기 시점입니다."
+        }
+        MonthAxis => "개월",
+        Close => "닫기",
+        PricingCompareNote => {
+            "입력한 그대로의 이 항목을 해당 리전 가격으로 계산합니다. 선결제는 첫 달에 냅니다."
+        }
+        FixToCompare => "이 항목의 표시된 칸을 고치면 비교할 수 있습니다.",
+        CompareDatabase => "Aurora/RDS와 비교",
+        CompareDatabaseOnly => {
+            "RDS와 Aurora 모두에서 제공되는 MySQL과 PostgreSQL만 비교할 수 있습니다."
+        }
+        DbCompareNote => {
+            "한 달 온디맨드 요금 기준이며 RDS는 gp3 스토리지로 계산합니다. ‘이 옵션 사용’은 항목의 이름, 리전, 사용량, 요금 모델 선택을 유지합니다."
+        }
+        UseThis => "이 옵션 사용",
+        NotOfferedHere => "이 리전에서 제공되지 않음",
+        LineItems => "세부 항목",
+        IoHint => "Aurora Standard는 I/O 요청마다 과금합니다.",
+        AcusHint => "1 ACU ≈ 메모리 2GiB이며 Serverless v2 열 계산에 쓰입니다.",
+        ServerlessNeedsAcus => "Serverless v2 요금을 보려면 평균 ACU를 입력하세요.",
+        IoNeverCheaper => {
+            "이 리전에서는 I/O 양과 관계없이 Aurora I/O-Optimized가 Aurora Standard보다 저렴하지 않습니다."
+        }
     }
 }
 
@@ -508,8 +603,9 @@ mod tests {
 pub mod names {
     use super::Lang;
     use crate::form::UsageMode;
+    use model::compare::DatabaseOptionKind;
     use model::{
-        Deployment, LicenseModel, OfferingClass, Payment, PricingModel, RdsEdition,
+        Deployment, Ec2Pricing, LicenseModel, OfferingClass, Payment, PricingModel, RdsEdition,
         SavingsPlanType, Service, Term,
     };
 
@@ -603,6 +699,76 @@ pub mod names {
             UsageMode::FullMonth => pick(lang, "All month", "한 달 내내"),
             UsageMode::Hours => pick(lang, "Hours per month", "월 사용 시간"),
             UsageMode::Percent => pick(lang, "Percent of the month", "월 사용 비율(%)"),
+        }
+    }
+
+    /// An EC2 pricing option in words: `Reserved Instances · 1 year · Standard · No upfront`.
+    pub fn pricing_option(lang: Lang, p: &Ec2Pricing) -> String {
+        match *p {
+            Ec2Pricing::OnDemand => pricing_model(lang, PricingModel::OnDemand).to_owned(),
+            Ec2Pricing::Spot { .. } => {
+                pick(lang, "Spot (average discount)", "스팟(평균 할인율)").to_owned()
+            }
+            Ec2Pricing::Reserved {
+                term: t,
+                offering_class,
+                payment: pay,
+            } => format!(
+                "{} · {} · {} · {}",
+                pricing_model(lang, PricingModel::Reserved),
+                term(lang, t),
+                self::offering_class(lang, offering_class),
+                payment(lang, pay)
+            ),
+            Ec2Pricing::SavingsPlan {
+                plan: p,
+                term: t,
+                payment: pay,
+            } => format!(
+                "{} · {} · {}",
+                plan(lang, p),
+                term(lang, t),
+                payment(lang, pay)
+            ),
+        }
+    }
+
+    /// A column of the Aurora / RDS comparison.
+    pub fn db_option(lang: Lang, k: DatabaseOptionKind) -> &'static str {
+        match k {
+            DatabaseOptionKind::RdsSingleAz => pick(lang, "RDS Single-AZ", "RDS 단일 AZ"),
+            DatabaseOptionKind::RdsMultiAz => pick(lang, "RDS Multi-AZ", "RDS 다중 AZ"),
+            DatabaseOptionKind::AuroraStandard => "Aurora Standard",
+            DatabaseOptionKind::AuroraIoOptimized => "Aurora I/O-Optimized",
+            DatabaseOptionKind::AuroraServerlessV2 => "Aurora Serverless v2",
+        }
+    }
+
+    /// A month of the cumulative comparison: `Month 7`, `7개월 차`.
+    pub fn month(lang: Lang, n: u32) -> String {
+        match lang {
+            Lang::En => format!("Month {n}"),
+            Lang::Ko => format!("{n}개월 차"),
+        }
+    }
+
+    /// When an option starts costing less than On-Demand: `breaks even in month 7`.
+    pub fn breaks_even(lang: Lang, n: u32) -> String {
+        match lang {
+            Lang::En => format!("breaks even in month {n}"),
+            Lang::Ko => format!("{n}개월 차에 손익분기"),
+        }
+    }
+
+    /// The Aurora I/O-Optimized crossover, `requests` already formatted.
+    pub fn io_crossover(lang: Lang, requests: &str) -> String {
+        match lang {
+            Lang::En => format!(
+                "Aurora I/O-Optimized costs less than Aurora Standard above {requests} I/O requests a month."
+            ),
+            Lang::Ko => format!(
+                "월 I/O 요청이 {requests}건을 넘으면 Aurora I/O-Optimized가 Aurora Standard보다 저렴합니다."
+            ),
         }
     }
 }

@@ -12,6 +12,8 @@ use model::{
     Service, StorageClass, Term, VolumeType,
 };
 
+use crate::components::compare_database::CompareDatabase;
+use crate::components::compare_pricing::ComparePricing;
 use crate::components::fields::{
     FieldError, ItemCheck, ItemInput, ItemSelect, Kind, field_id, parse_enum,
 };
@@ -183,6 +185,12 @@ pub fn ItemCard(uid: u32) -> impl IntoView {
         Service::Rds => view! { <RdsFields uid=uid /> }.into_any(),
         Service::Aurora => view! { <AuroraFields uid=uid /> }.into_any(),
     };
+    // The decision panels: how else to pay for this, or which database to run it on.
+    let decide = match service {
+        Service::Ec2 => view! { <ComparePricing uid=uid /> }.into_any(),
+        Service::Rds | Service::Aurora => view! { <CompareDatabase uid=uid /> }.into_any(),
+        Service::Lambda | Service::S3 => ().into_any(),
+    };
     view! {
         <section class="card item-card" data-testid="item-card" data-service=service.as_str() data-item=item_id aria-labelledby=labelled_by>
             <header class="card-head">
@@ -221,6 +229,7 @@ pub fn ItemCard(uid: u32) -> impl IntoView {
                     get=|i: &ItemForm| i.region.clone() set=|i: &mut ItemForm, v| i.region = v />
             </div>
             {body}
+            {decide}
         </section>
     }
 }

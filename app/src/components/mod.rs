@@ -2,6 +2,8 @@
 
 pub mod bill;
 pub mod chart;
+pub mod compare_database;
+pub mod compare_pricing;
 pub mod fields;
 pub mod footer;
 pub mod header;

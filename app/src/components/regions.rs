@@ -52,9 +52,13 @@ pub fn CompareRegions() -> impl IntoView {
         });
     };
     let header = move |by: SortBy, key: Key| {
+        let testid = match by {
+            SortBy::Region => "sort-region",
+            SortBy::Monthly => "sort-monthly",
+        };
         view! {
             <th scope="col" aria-sort=move || if sort.get() == by { "ascending" } else { "none" }>
-                <button type="button" class="link" on:click=move |_| sort.set(by)>{move || ctx.t(key)}</button>
+                <button type="button" class="link" data-testid=testid on:click=move |_| sort.set(by)>{move || ctx.t(key)}</button>
             </th>
         }
     };
@@ -86,15 +90,15 @@ pub fn CompareRegions() -> impl IntoView {
                                         let is_current = row.region == current;
                                         let missing = row.missing.join(", ");
                                         view! {
-                                            <tr class:current=is_current>
+                                            <tr class:current=is_current data-testid="region-row" data-region=row.region.clone()>
                                                 <td>{row.name.clone()} <span class="item-meta">" " {row.region.clone()}</span>
                                                     {row.incomplete.then(|| view! { <br /><span class="item-meta">{move || ctx.t(Key::NotPricedHere)} ": " {missing.clone()}</span> })}
                                                 </td>
-                                                <td class="num">{format::usd(row.totals.monthly.amount())}</td>
+                                                <td class="num" data-testid="region-monthly">{format::usd(row.totals.monthly.amount())}</td>
                                                 <td class="num">{row.difference_monthly.map(|d| format::usd(d.amount())).unwrap_or_else(|| "—".to_owned())}</td>
                                                 <td>
                                                     {(!is_current).then(|| view! {
-                                                        <button type="button" on:click=move |_| {
+                                                        <button type="button" data-testid="move-here" on:click=move |_| {
                                                             let code = code.clone();
                                                             ctx.act(|f| f.region = code);
                                                             result.set(None);
