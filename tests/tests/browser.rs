@@ -5,7 +5,17 @@
 //! response, so these tests also prove the app runs under it (no inline script or style).
 
 use cloudcalc_tests::browser::{Browser, Server, exclusive, percent_decode, usd};
-use model::{EstimateRequest, EstimateResponse, ItemSpec};
+use fantoccini::Locator;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use model::compare::{
+    CompareDatabaseRequest, CompareDatabaseResponse, ComparePricingRequest, ComparePricingResponse,
+    CompareRegionsResponse, DatabaseOptionKind, DbFamily,
+};
+use model::{
+    AuroraStorageConfig, Ec2Pricing, EstimateRequest, EstimateResponse, ItemSpec, OfferingClass,
+    Payment, Quantity, Term,
+};
 
 const DESKTOP: (u32, u32) = (1280, 900);
 
@@ -31,6 +41,85 @@ async fn price(server: &Server, request: &EstimateRequest) -> EstimateResponse {
         .json()
         .await
         .expect("an estimate response")
+}
+
+/// What the API answers to a POST of `body` at `path`.
+async fn ask<B: serde::Serialize, T: serde::de::DeserializeOwned>(
+    server: &Server,
+    path: &str,
+    body: &B,
+) -> T {
+    reqwest::Client::new()
+        .post(server.url(path))
+        .json(body)
+        .send()
+        .await
+        .expect("the API answers")
+        .error_for_status()
+        .unwrap_or_else(|e| panic!("{path} accepts the request: {e}"))
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("{path} answers its contract type: {e}"))
+}
+
+/// The values of `attr` on every element matching `css`, in document order.
+async fn attrs(browser: &Browser, css: &str, attr: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in browser
+        .client
+        .find_all(Locator::Css(css))
+        .await
+        .expect("a query")
+    {
+        out.push(e.attr(attr).await.ok().flatten().unwrap_or_default());
+    }
+    out
+}
+
+/// The id of the element that has keyboard focus.
+async fn focused_id(browser: &Browser) -> String {
+    let element = browser
+        .client
+        .active_element()
+        .await
+        .expect("an active element");
+    element.attr("id").await.ok().flatten().unwrap_or_default()
+}
+
+/// Presses and releases one key wherever the focus is, as a keyboard does.
+async fn press(browser: &Browser, key: Key) {
+    let actions = KeyActions::new("keyboard".to_owned())
+        .then(KeyAction::Down { value: key.into() })
+        .then(KeyAction::Up { value: key.into() });
+    browser
+        .client
+        .perform_actions(actions)
+        .await
+        .expect("the key is pressed");
+}
+
+/// Waits until the estimate in the URL satisfies `ok`, and returns it.
+async fn url_estimate_where(
+    browser: &Browser,
+    what: &str,
+    ok: impl Fn(&EstimateRequest) -> bool,
+) -> EstimateRequest {
+    let started = std::time::Instant::now();
+    loop {
+        let path = browser.path().await;
+        if let Some(request) = path
+            .strip_prefix("/e/")
+            .and_then(|t| model::share::decode(t).ok())
+            && ok(&request)
+        {
+            return request;
+        }
+        assert!(
+            started.elapsed() < cloudcalc_tests::browser::PATIENCE,
+            "the URL's estimate never showed {what}: {path}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
 }
 
 /// Waits until the page's monthly total equals the API's answer for the estimate in its URL,
@@ -424,4 +513,528 @@ async fn screenshots_of_the_main_screens() {
             .expect("writing the screenshot");
         browser.close().await;
     }
+}
+
+/// The 1-year Standard No Upfront reservation, the option the pricing tests apply.
+const RI_1YR_STANDARD_NO_UPFRONT: Ec2Pricing = Ec2Pricing::Reserved {
+    term: Term::OneYear,
+    offering_class: OfferingClass::Standard,
+    payment: Payment::NoUpfront,
+};
+
+/// The pricing comparison of the item `index` of `request`, asked of the API directly.
+async fn compare_pricing_of(
+    server: &Server,
+    request: &EstimateRequest,
+    index: usize,
+) -> ComparePricingResponse {
+    let item = request.items[index].clone();
+    let region = item
+        .region
+        .clone()
+        .unwrap_or_else(|| request.region.clone());
+    ask(
+        server,
+        "/api/v1/compare/pricing",
+        &ComparePricingRequest {
+            region,
+            hours_per_month: request.hours_per_month,
+            item,
+        },
+    )
+    .await
+}
+
+#[tokio::test]
+async fn comparing_pricing_options_shows_the_apis_figures_and_applies_a_reservation() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
+    browser.open(&sample_link(&server, "us-east-1")).await;
+    let before = settled(&browser, &server).await;
+    let request = estimate_in_url(&browser).await;
+    let answer = compare_pricing_of(&server, &request, 0).await;
+    let card = "[data-testid=item-card][data-item=web]";
+    let table = format!("{card} [data-testid=pricing-table]");
+
+    browser
+        .click(&format!("{card} [data-testid=compare-pricing]"))
+        .await;
+    browser.find(&table).await;
+
+    // Every option the API prices is a row: On-Demand first, then Spot, Reserved, Savings Plans.
+    let rows = attrs(
+        &browser,
+        &format!("{table} [data-testid=pricing-row]"),
+        "data-option",
+    )
+    .await;
+    assert_eq!(rows.len(), answer.options.len(), "{rows:?}");
+    assert_eq!(rows[0], "on_demand");
+    assert!(
+        rows.contains(&"reserved.1yr.standard.no_upfront".to_owned()),
+        "{rows:?}"
+    );
+    let on_demand = &answer.options[0];
+    assert_eq!(on_demand.pricing, Ec2Pricing::OnDemand);
+    let row = |key: &str| format!("{table} [data-testid=pricing-row][data-option=\"{key}\"]");
+    assert_eq!(
+        browser
+            .text(&format!("{} [data-testid=monthly]", row("on_demand")))
+            .await,
+        usd(on_demand.monthly.amount())
+    );
+    assert_eq!(
+        browser
+            .text(&format!("{} [data-testid=total-3yr]", row("on_demand")))
+            .await,
+        usd(on_demand.total_3yr.amount())
+    );
+    // On-Demand is the current choice.
+    assert!(
+        attrs(&browser, &row("on_demand"), "class").await[0].contains("current"),
+        "On-Demand is highlighted"
+    );
+
+    // The reservation's break-even month and saving, as the API computed them.
+    let ri = answer
+        .options
+        .iter()
+        .find(|o| o.pricing == RI_1YR_STANDARD_NO_UPFRONT)
+        .expect("the API prices a 1-year Standard No Upfront reservation");
+    let ri_row = row("reserved.1yr.standard.no_upfront");
+    let month = browser
+        .text(&format!("{ri_row} [data-testid=break-even-month]"))
+        .await;
+    match ri.break_even_month {
+        Some(m) => assert_eq!(month, format!("Month {m}")),
+        None => assert!(month.starts_with('—'), "{month}"),
+    }
+    let saving = ri
+        .saving_vs_on_demand_percent
+        .expect("a reservation has a saving figure");
+    assert_eq!(
+        browser
+            .text(&format!("{ri_row} [data-testid=saving]"))
+            .await,
+        format!("{}%", saving.normalize())
+    );
+    assert_eq!(
+        browser
+            .text(&format!("{ri_row} [data-testid=effective-monthly]"))
+            .await,
+        usd(ri.effective_monthly.amount())
+    );
+
+    // Sorted by effective monthly cost, the cheapest option comes first.
+    browser
+        .click(&format!("{card} [data-testid=sort-effective]"))
+        .await;
+    let cheapest = answer
+        .options
+        .iter()
+        .map(|o| o.effective_monthly)
+        .min()
+        .expect("options");
+    browser
+        .wait_text(
+            &format!("{table} [data-testid=pricing-row] [data-testid=effective-monthly]"),
+            |t| t == usd(cheapest.amount()),
+        )
+        .await;
+
+    // The chart draws On-Demand and marks the text alternative.
+    let lines = attrs(
+        &browser,
+        &format!("{card} [data-testid=chart-line]"),
+        "data-option",
+    )
+    .await;
+    assert_eq!(
+        lines.first().map(String::as_str),
+        Some("on_demand"),
+        "{lines:?}"
+    );
+    let label = attrs(&browser, &format!("{card} svg.lines-chart"), "aria-label").await;
+    assert!(
+        label[0].starts_with("Cumulative cost over 36 months."),
+        "{label:?}"
+    );
+
+    // Apply the reservation: the card, the URL and the bill follow.
+    browser
+        .click(&format!("{ri_row} [data-testid=apply-pricing]"))
+        .await;
+    let request = url_estimate_where(
+        &browser,
+        "the reservation",
+        |r| matches!(&r.items[0].spec, ItemSpec::Ec2(e) if e.pricing == RI_1YR_STANDARD_NO_UPFRONT),
+    )
+    .await;
+    assert_eq!(request.items.len(), 5);
+    let after = settled(&browser, &server).await;
+    assert_ne!(after.totals.monthly, before.totals.monthly);
+    // The item now costs what the comparison said the reservation costs.
+    assert_eq!(after.items[0].monthly, ri.monthly);
+    let model = browser
+        .find(&format!("{card} select[data-field=pricing]"))
+        .await
+        .prop("value")
+        .await
+        .ok()
+        .flatten();
+    assert_eq!(model.as_deref(), Some("reserved"));
+    assert!(
+        attrs(&browser, &ri_row, "class").await[0].contains("current"),
+        "the applied option is highlighted"
+    );
+    browser.close().await;
+}
+
+/// An estimate with one MySQL database on RDS Multi-AZ, as a share link.
+fn database_link(server: &Server) -> String {
+    let json = r#"{"region":"us-east-1","items":[
+        {"id":"orders","label":"Orders DB","service":"rds","engine":"mysql","instance_class":"db.r6g.large",
+         "deployment":"multi_az","storage":{"type":"gp3","size_gb":100},"backup_storage_gb":50},
+        {"id":"ledger","label":"Ledger","service":"rds","engine":"oracle","edition":"standard_two",
+         "license_model":"license_included","instance_class":"db.m5.large","storage":{"type":"gp3","size_gb":20}}]}"#;
+    let request = EstimateRequest::from_json(json.as_bytes()).expect("the sample decodes");
+    server.url(&format!("/e/{}", model::share::encode(&request)))
+}
+
+#[tokio::test]
+async fn an_rds_database_compared_with_aurora_switches_to_io_optimized() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
+    browser.open(&database_link(&server)).await;
+    let before = settled(&browser, &server).await;
+    let card = "[data-testid=item-card][data-item=orders]";
+
+    // Oracle has no Aurora counterpart: its button is disabled and says why.
+    let oracle = "[data-testid=item-card][data-item=ledger]";
+    assert_eq!(
+        attrs(
+            &browser,
+            &format!("{oracle} [data-testid=compare-database]"),
+            "disabled"
+        )
+        .await,
+        ["true"]
+    );
+    assert!(
+        browser
+            .text(&format!("{oracle} [data-testid=compare-database-note]"))
+            .await
+            .starts_with("Only MySQL and PostgreSQL")
+    );
+
+    browser
+        .click(&format!("{card} [data-testid=compare-database]"))
+        .await;
+    let options = format!("{card} [data-testid=db-option]");
+    browser
+        .find(&format!("{options} [data-testid=db-monthly]"))
+        .await;
+    assert_eq!(
+        attrs(&browser, &options, "data-option").await,
+        [
+            "rds_single_az",
+            "rds_multi_az",
+            "aurora_standard",
+            "aurora_io_optimized",
+            "aurora_serverless_v2"
+        ]
+    );
+    // The panel starts from the card: no I/O figure on RDS, ACUs for the class's memory.
+    let acus = browser
+        .find(&format!("{card} input[data-field=average_acus]"))
+        .await
+        .prop("value")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let answer: CompareDatabaseResponse = ask(
+        &server,
+        "/api/v1/compare/database",
+        &CompareDatabaseRequest {
+            region: "us-east-1".into(),
+            engine: DbFamily::Mysql,
+            instance_class: "db.r6g.large".into(),
+            instances: 1,
+            storage_gb: Quantity::from_u64(100),
+            io_requests_per_month: 0,
+            backup_storage_gb: Some(Quantity::from_u64(50)),
+            multi_az: true,
+            hours_per_month: None,
+            average_acus: Some(acus.parse().expect("a number of ACUs")),
+        },
+    )
+    .await;
+    assert_eq!(answer.options.len(), 5);
+    let shown = |kind: &str| format!("{card} [data-testid=db-option][data-option={kind}]");
+    for (option, kind) in answer.options.iter().zip([
+        "rds_single_az",
+        "rds_multi_az",
+        "aurora_standard",
+        "aurora_io_optimized",
+        "aurora_serverless_v2",
+    ]) {
+        let monthly = option
+            .monthly
+            .expect("every option is offered in us-east-1");
+        assert_eq!(
+            browser
+                .text(&format!("{} [data-testid=db-monthly]", shown(kind)))
+                .await,
+            usd(monthly.amount()),
+            "{kind}"
+        );
+    }
+    assert!(
+        attrs(&browser, &shown("rds_multi_az"), "class").await[0].contains("current"),
+        "the card's own deployment is highlighted"
+    );
+    assert!(
+        !browser
+            .text(&format!("{card} [data-testid=io-crossover]"))
+            .await
+            .is_empty()
+    );
+
+    // Use Aurora I/O-Optimized: the card becomes an Aurora cluster carrying the workload.
+    browser
+        .click(&format!(
+            "{} [data-testid=use-db-option]",
+            shown("aurora_io_optimized")
+        ))
+        .await;
+    let request = url_estimate_where(&browser, "an Aurora item", |r| {
+        matches!(r.items[0].spec, ItemSpec::Aurora(_))
+    })
+    .await;
+    let item = &request.items[0];
+    let ItemSpec::Aurora(a) = &item.spec else {
+        unreachable!()
+    };
+    assert_eq!(item.label.as_deref(), Some("Orders DB"));
+    assert_eq!(a.storage_config, AuroraStorageConfig::IoOptimized);
+    assert_eq!(a.engine, model::AuroraEngine::AuroraMysql);
+    // Multi-AZ: a writer and a reader in another zone.
+    assert_eq!(
+        a.instances
+            .iter()
+            .map(|g| (g.instance_class.as_str(), g.count))
+            .collect::<Vec<_>>(),
+        [("db.r6g.large", 2)]
+    );
+    assert_eq!(
+        (a.storage_gb, a.backup_storage_gb),
+        (Quantity::from_u64(100), Some(Quantity::from_u64(50)))
+    );
+    let after = settled(&browser, &server).await;
+    assert_ne!(after.totals.monthly, before.totals.monthly);
+    let io_optimized = answer
+        .options
+        .iter()
+        .find(|o| o.option == DatabaseOptionKind::AuroraIoOptimized)
+        .and_then(|o| o.monthly);
+    assert_eq!(Some(after.items[0].monthly), io_optimized);
+    browser
+        .find("[data-testid=item-card][data-service=aurora] select[data-field=storage_config]")
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn comparing_regions_sorts_and_moves_the_estimate() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
+    browser.open(&sample_link(&server, "us-east-1")).await;
+    settled(&browser, &server).await;
+    let request = estimate_in_url(&browser).await;
+    let answer: CompareRegionsResponse = ask(&server, "/api/v1/compare/regions", &request).await;
+
+    browser.click("[data-testid=compare-regions]").await;
+    browser.find("[data-testid=regions-table]").await;
+    let rows = "[data-testid=regions-table] [data-testid=region-row]";
+    assert_eq!(
+        attrs(&browser, rows, "data-region").await.len(),
+        answer.regions.len()
+    );
+
+    // Sorted by name.
+    browser.click("[data-testid=sort-region]").await;
+    let mut by_name: Vec<(&str, &str)> = answer
+        .regions
+        .iter()
+        .map(|r| (r.name.as_str(), r.region.as_str()))
+        .collect();
+    by_name.sort();
+    let expected: Vec<&str> = by_name.iter().map(|(_, code)| *code).collect();
+    assert_eq!(attrs(&browser, rows, "data-region").await, expected);
+
+    // Move to the cheapest other region that prices every item.
+    let target = answer
+        .regions
+        .iter()
+        .filter(|r| !r.incomplete && r.region != "us-east-1")
+        .min_by_key(|r| r.totals.monthly)
+        .expect("another complete region");
+    let row = format!("{rows}[data-region={}]", target.region);
+    assert_eq!(
+        browser
+            .text(&format!("{row} [data-testid=region-monthly]"))
+            .await,
+        usd(target.totals.monthly.amount())
+    );
+    browser
+        .click(&format!("{row} [data-testid=move-here]"))
+        .await;
+    let moved = url_estimate_where(&browser, "the new region", |r| r.region == target.region).await;
+    assert_eq!(moved.items.len(), request.items.len());
+    let after = settled(&browser, &server).await;
+    assert_eq!(after.totals.monthly, target.totals.monthly);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_pricing_comparison_speaks_korean() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(DESKTOP.0, DESKTOP.1, "ko-KR").await;
+    browser.open(&sample_link(&server, "ap-northeast-2")).await;
+    browser
+        .wait_text("#bill-title", |t| t == "월 청구 금액")
+        .await;
+    settled(&browser, &server).await;
+    let request = estimate_in_url(&browser).await;
+    let answer = compare_pricing_of(&server, &request, 0).await;
+    let card = "[data-testid=item-card][data-item=web]";
+    assert_eq!(
+        browser
+            .text(&format!("{card} [data-testid=compare-pricing]"))
+            .await,
+        "요금 옵션 비교"
+    );
+    browser
+        .click(&format!("{card} [data-testid=compare-pricing]"))
+        .await;
+    let table = format!("{card} [data-testid=pricing-table]");
+    browser.find(&table).await;
+    assert_eq!(
+        browser
+            .text(&format!("{card} [data-testid=sort-effective]"))
+            .await,
+        "실질 월 요금"
+    );
+    let on_demand = format!("{table} [data-option=on_demand]");
+    assert_eq!(
+        browser
+            .text(&format!("{on_demand} [data-testid=option-name]"))
+            .await,
+        "온디맨드"
+    );
+    assert_eq!(
+        browser
+            .text(&format!("{on_demand} [data-testid=monthly]"))
+            .await,
+        usd(answer.options[0].monthly.amount())
+    );
+    let ri = answer
+        .options
+        .iter()
+        .find(|o| o.pricing == RI_1YR_STANDARD_NO_UPFRONT)
+        .expect("a reservation in Seoul");
+    let ri_row = format!("{table} [data-option=\"reserved.1yr.standard.no_upfront\"]");
+    assert_eq!(
+        browser
+            .text(&format!("{ri_row} [data-testid=option-name]"))
+            .await,
+        "예약 인스턴스 · 1년 · 표준 · 선결제 없음"
+    );
+    if let Some(m) = ri.break_even_month {
+        assert_eq!(
+            browser
+                .text(&format!("{ri_row} [data-testid=break-even-month]"))
+                .await,
+            format!("{m}개월 차")
+        );
+    }
+    assert_eq!(
+        browser
+            .text(&format!("{ri_row} [data-testid=apply-pricing]"))
+            .await,
+        "적용"
+    );
+    assert_eq!(
+        browser
+            .text(&format!(
+                "{card} figure[data-testid=pricing-chart] figcaption"
+            ))
+            .await,
+        "36개월 누적 비용"
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_comparison_opens_with_enter_and_closes_with_escape_back_to_its_button() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
+    browser.open(&sample_link(&server, "us-east-1")).await;
+    settled(&browser, &server).await;
+
+    for (card, button, panel) in [
+        ("web", "compare-pricing", "pricing-panel"),
+        ("catalog", "compare-database", "database-panel"),
+    ] {
+        let card = format!("[data-testid=item-card][data-item={card}]");
+        let button = browser
+            .find(&format!("{card} [data-testid={button}]"))
+            .await;
+        let button_id = button.attr("id").await.ok().flatten().expect("an id");
+        // Sending Enter to the button focuses it and presses Enter there.
+        button
+            .send_keys(&Key::Enter.to_string())
+            .await
+            .expect("Enter on the button");
+        browser.find(&format!("{card} [data-testid={panel}]")).await;
+        let started = std::time::Instant::now();
+        while !focused_id(&browser).await.contains("-title-") {
+            assert!(
+                started.elapsed() < cloudcalc_tests::browser::PATIENCE,
+                "focus never moved into the panel: {}",
+                focused_id(&browser).await
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(
+            attrs(&browser, &format!("#{button_id}"), "aria-expanded").await,
+            ["true"]
+        );
+
+        press(&browser, Key::Escape).await;
+        let started = std::time::Instant::now();
+        while !attrs(&browser, &format!("{card} [data-testid={panel}]"), "id")
+            .await
+            .is_empty()
+            || focused_id(&browser).await != button_id
+        {
+            assert!(
+                started.elapsed() < cloudcalc_tests::browser::PATIENCE,
+                "Escape did not close the panel and return focus to {button_id}: {}",
+                focused_id(&browser).await
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(
+            attrs(&browser, &format!("#{button_id}"), "aria-expanded").await,
+            ["false"]
+        );
+    }
+    browser.close().await;
 }
