@@ -8,6 +8,7 @@ pub mod api;
 pub mod browser;
 pub mod compare;
 pub mod components;
+pub mod cumulative;
 pub mod export;
 pub mod form;
 pub mod format;

@@ -142,6 +142,13 @@ impl Ctx {
         self.lang.get().t(key)
     }
 
+    /// The text of `key` as a reactive view child that follows the language. Every call returns
+    /// the same closure type, so the view code for it is compiled once (each distinct
+    /// `move || ctx.t(…)` closure in a view is compiled separately and grows the WASM).
+    pub fn text(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
+
     /// Changes the form as an explicit action: the URL gets a new history entry.
     pub fn act(&self, change: impl FnOnce(&mut EstimateForm)) {
         self.push_next.set_value(true);

@@ -173,7 +173,7 @@ pub fn CompareDatabase(uid: u32) -> impl IntoView {
         };
         view! {
             <div class="field" class:invalid=move || error.get().is_some()>
-                <label for=id.clone()>{move || ctx.t(label)}</label>
+                <label for=id.clone()>{ctx.text(label)}</label>
                 <input id=id type="text" inputmode="decimal" autocomplete="off" data-field=field
                     aria-describedby=err_id.clone()
                     aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
@@ -185,7 +185,7 @@ pub fn CompareDatabase(uid: u32) -> impl IntoView {
                             _ => i.average_acus = v,
                         });
                     } />
-                <span class="hint">{move || ctx.t(hint)}</span>
+                <span class="hint">{ctx.text(hint)}</span>
                 <p class="field-error" id=err_id hidden=move || error.get().is_none()>{move || error.get().unwrap_or_default()}</p>
             </div>
         }
@@ -199,12 +199,12 @@ pub fn CompareDatabase(uid: u32) -> impl IntoView {
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 aria-controls=panel_id.clone()
                 on:click=toggle>
-                {move || ctx.t(Key::CompareDatabase)}
+                {ctx.text(Key::CompareDatabase)}
             </button>
             {
                 let note_id = format!("cmp-db-note-{uid}");
                 move || (!comparable.get()).then(|| view! {
-                    <span class="hint" id=note_id.clone() data-testid="compare-database-note">{move || ctx.t(Key::CompareDatabaseOnly)}</span>
+                    <span class="hint" id=note_id.clone() data-testid="compare-database-note">{ctx.text(Key::CompareDatabaseOnly)}</span>
                 })
             }
         </div>
@@ -212,13 +212,13 @@ pub fn CompareDatabase(uid: u32) -> impl IntoView {
             <section id=panel_id.clone() class="compare-panel no-print" data-testid="database-panel"
                 aria-labelledby=title_id.clone() on:keydown=on_key.clone()>
                 <div class="panel-head">
-                    <h4 id=title_id.clone() tabindex="-1">{move || ctx.t(Key::CompareDatabase)}</h4>
+                    <h4 id=title_id.clone() tabindex="-1">{ctx.text(Key::CompareDatabase)}</h4>
                     <button type="button" data-testid="close-compare" on:click={
                         let close = close_button.clone();
                         move |_| close()
-                    }>{move || ctx.t(Key::Close)}</button>
+                    }>{ctx.text(Key::Close)}</button>
                 </div>
-                <p class="hint">{move || ctx.t(Key::DbCompareNote)}</p>
+                <p class="hint">{ctx.text(Key::DbCompareNote)}</p>
                 <div class="grid">
                     {input(format!("cmp-db-{uid}-io"), Key::IoRequests, Key::IoHint, "io_requests_per_month")}
                     {input(format!("cmp-db-{uid}-acus"), Key::AverageAcus, Key::AcusHint, "average_acus")}
@@ -251,7 +251,7 @@ pub fn CompareDatabase(uid: u32) -> impl IntoView {
                                 .all(|k| r.options.iter().any(|o| o.option == *k && o.monthly.is_some()));
                             let crossover = r.io_optimized_crossover_io_requests_per_month;
                             view! {
-                                <p class="price-date">{move || ctx.t(Key::PriceDate)} ": " {r.price_date.clone()}</p>
+                                <p class="price-date">{ctx.text(Key::PriceDate)} ": " {r.price_date.clone()}</p>
                                 <ul class="db-options" data-testid="db-options">
                                     {DB_OPTIONS.into_iter().map(|kind| {
                                         let option = r.options.iter().find(|o| o.option == kind).cloned();
@@ -264,26 +264,26 @@ pub fn CompareDatabase(uid: u32) -> impl IntoView {
                                             <li class="db-option" class:current=is_current data-testid="db-option"
                                                 data-option=compare::db_option_key(kind) aria-labelledby=labelled_by>
                                                 <h5 id=name_id>{move || names::db_option(ctx.lang.get(), kind)}
-                                                    {move || is_current().then(|| view! { " " <span class="badge">{move || ctx.t(Key::CurrentChoice)}</span> })}
+                                                    {move || is_current().then(|| view! { " " <span class="badge">{ctx.text(Key::CurrentChoice)}</span> })}
                                                 </h5>
                                                 {match option {
                                                     None => view! {
-                                                        <p class="hint" data-testid="db-unavailable">{move || ctx.t(Key::ServerlessNeedsAcus)}</p>
+                                                        <p class="hint" data-testid="db-unavailable">{ctx.text(Key::ServerlessNeedsAcus)}</p>
                                                     }.into_any(),
                                                     Some(o) => match o.monthly {
                                                         None => view! {
                                                             <p class="db-na" data-testid="db-unavailable">
-                                                                <strong>{move || ctx.t(Key::NotOfferedHere)}</strong>
+                                                                <strong>{ctx.text(Key::NotOfferedHere)}</strong>
                                                                 <br /><span class="item-meta">{o.unavailable.clone().unwrap_or_default()}</span>
                                                             </p>
                                                         }.into_any(),
                                                         Some(monthly) => view! {
                                                             <p class="db-monthly">
                                                                 <strong data-testid="db-monthly">{format::usd(monthly.amount())}</strong>
-                                                                <span class="item-meta">{move || ctx.t(Key::PerMonth)}</span>
+                                                                <span class="item-meta">{ctx.text(Key::PerMonth)}</span>
                                                             </p>
                                                             <details class="formula">
-                                                                <summary>{move || ctx.t(Key::LineItems)}</summary>
+                                                                <summary>{ctx.text(Key::LineItems)}</summary>
                                                                 <table class="lines">
                                                                     <tbody>
                                                                         {o.line_items.iter().map(|l| view! {
