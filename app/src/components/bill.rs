@@ -29,22 +29,22 @@ pub fn Bill() -> impl IntoView {
     };
     view! {
         <section class="card bill" aria-labelledby="bill-title" data-testid="bill">
-            <h2 id="bill-title">{move || ctx.t(Key::Bill)}</h2>
+            <h2 id="bill-title">{ctx.text(Key::Bill)}</h2>
             <div class="totals" aria-live="polite" aria-atomic="true" data-testid="totals">
                 <div class="total main">
-                    <span class="total-label">{move || ctx.t(Key::Monthly)}</span>
+                    <span class="total-label">{ctx.text(Key::Monthly)}</span>
                     <span class="total-value" data-testid="total-monthly">{move || total(|r| r.totals.monthly.amount())}</span>
                 </div>
                 <div class="total">
-                    <span class="total-label">{move || ctx.t(Key::Upfront)}</span>
+                    <span class="total-label">{ctx.text(Key::Upfront)}</span>
                     <span class="total-value" data-testid="total-upfront">{move || total(|r| r.totals.upfront.amount())}</span>
                 </div>
                 <div class="total">
-                    <span class="total-label">{move || ctx.t(Key::First12Months)}</span>
+                    <span class="total-label">{ctx.text(Key::First12Months)}</span>
                     <span class="total-value" data-testid="total-first-12">{move || total(|r| r.totals.first_12_months.amount())}</span>
                 </div>
                 <div class="total">
-                    <span class="total-label">{move || ctx.t(Key::EffectiveMonthly)}</span>
+                    <span class="total-label">{ctx.text(Key::EffectiveMonthly)}</span>
                     <span class="total-value" data-testid="total-effective">{move || total(|r| r.totals.effective_monthly.amount())}</span>
                 </div>
             </div>
@@ -61,29 +61,29 @@ pub fn Bill() -> impl IntoView {
                 }}
             </p>
             <p class="price-date" hidden=move || response.with(|r| r.is_none())>
-                {move || ctx.t(Key::PriceDate)} " "
+                {ctx.text(Key::PriceDate)} " "
                 <span data-testid="price-date">{move || response.with(|r| r.as_ref().map(|r| r.price_date.clone())).unwrap_or_default()}</span>
             </p>
             <Show when=move || conversion.get().is_some()>
                 <div class="converted" data-testid="converted">
                     <p>
-                        <strong>{move || ctx.t(Key::Converted)}</strong> ": "
-                        {move || ctx.t(Key::Monthly)} " " {move || converted(|r| r.totals.monthly.amount())} " · "
-                        {move || ctx.t(Key::First12Months)} " " {move || converted(|r| r.totals.first_12_months.amount())}
+                        <strong>{ctx.text(Key::Converted)}</strong> ": "
+                        {ctx.text(Key::Monthly)} " " {move || converted(|r| r.totals.monthly.amount())} " · "
+                        {ctx.text(Key::First12Months)} " " {move || converted(|r| r.totals.first_12_months.amount())}
                     </p>
-                    <p class="hint">{move || ctx.t(Key::ConversionNote)} " (1 USD = " {move || rate.get()} " " {move || code.get().to_uppercase()} ")"</p>
+                    <p class="hint">{ctx.text(Key::ConversionNote)} " (1 USD = " {move || rate.get()} " " {move || code.get().to_uppercase()} ")"</p>
                 </div>
             </Show>
             <details class="currency no-print">
-                <summary>{move || ctx.t(Key::Currency)}</summary>
+                <summary>{ctx.text(Key::Currency)}</summary>
                 <div class="grid">
                     <div class="field">
-                        <label for="cur-code">{move || ctx.t(Key::CurrencyCode)}</label>
+                        <label for="cur-code">{ctx.text(Key::CurrencyCode)}</label>
                         <input id="cur-code" type="text" maxlength="3" placeholder="KRW" autocomplete="off" data-testid="currency-code"
                             prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
                     </div>
                     <div class="field">
-                        <label for="cur-rate">{move || ctx.t(Key::Rate)}</label>
+                        <label for="cur-rate">{ctx.text(Key::Rate)}</label>
                         <input id="cur-rate" type="text" inputmode="decimal" placeholder="1380" autocomplete="off" data-testid="currency-rate"
                             prop:value=move || rate.get() on:input=move |ev| rate.set(event_target_value(&ev)) />
                     </div>
@@ -135,7 +135,7 @@ fn ItemTotals(response: Memo<Option<EstimateResponse>>) -> impl IntoView {
                 <ItemBreakdown item=item />
             </For>
         </div>
-        <p class="hint" hidden=move || response.with(|r| r.as_ref().is_some_and(|r| !r.items.is_empty()))>{move || ctx.t(Key::Empty)}</p>
+        <p class="hint" hidden=move || response.with(|r| r.as_ref().is_some_and(|r| !r.items.is_empty()))>{ctx.text(Key::Empty)}</p>
     }
 }
 
@@ -153,19 +153,19 @@ fn ItemBreakdown(item: ItemCost) -> impl IntoView {
             <summary>
                 <span class="item-name">{name}</span>
                 <span class="item-meta">{names::service(item.service)} " · " {item.region.clone()}</span>
-                <span class="item-amount" data-testid="item-total">{monthly}{move || ctx.t(Key::PerMonth)}</span>
-                {upfront.map(|u| view! { <span class="item-upfront">" + " {u} " " {move || ctx.t(Key::Upfront)}</span> })}
+                <span class="item-amount" data-testid="item-total">{monthly}{ctx.text(Key::PerMonth)}</span>
+                {upfront.map(|u| view! { <span class="item-upfront">" + " {u} " " {ctx.text(Key::Upfront)}</span> })}
             </summary>
             <div class="table-wrap">
                 <table class="lines">
-                    <caption class="sr-only">{move || ctx.t(Key::Breakdown)}</caption>
+                    <caption class="sr-only">{ctx.text(Key::Breakdown)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || ctx.t(Key::LineItem)}</th>
-                            <th scope="col" class="num">{move || ctx.t(Key::Quantity)}</th>
-                            <th scope="col">{move || ctx.t(Key::Unit)}</th>
-                            <th scope="col" class="num">{move || ctx.t(Key::UnitPrice)}</th>
-                            <th scope="col" class="num">{move || ctx.t(Key::Amount)}</th>
+                            <th scope="col">{ctx.text(Key::LineItem)}</th>
+                            <th scope="col" class="num">{ctx.text(Key::Quantity)}</th>
+                            <th scope="col">{ctx.text(Key::Unit)}</th>
+                            <th scope="col" class="num">{ctx.text(Key::UnitPrice)}</th>
+                            <th scope="col" class="num">{ctx.text(Key::Amount)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -174,7 +174,7 @@ fn ItemBreakdown(item: ItemCost) -> impl IntoView {
                                 <td>
                                     {l.name.clone()}
                                     <details class="formula">
-                                        <summary>{move || ctx.t(Key::ShowCalculation)}</summary>
+                                        <summary>{ctx.text(Key::ShowCalculation)}</summary>
                                         <code data-testid="formula">{l.formula.clone()}</code>
                                     </details>
                                 </td>

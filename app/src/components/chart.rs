@@ -134,8 +134,8 @@ pub fn Chart() -> impl IntoView {
     let empty = move || items.with(|b| b.iter().all(|b| b.amount.is_zero()));
     view! {
         <section class="card charts" aria-labelledby="chart-title">
-            <h2 id="chart-title">{move || ctx.t(Key::WhereMoneyGoes)}</h2>
-            <Show when=move || !empty() fallback=move || view! { <p class="hint">{move || ctx.t(Key::NothingToChart)}</p> }>
+            <h2 id="chart-title">{ctx.text(Key::WhereMoneyGoes)}</h2>
+            <Show when=move || !empty() fallback=move || view! { <p class="hint">{ctx.text(Key::NothingToChart)}</p> }>
                 <Bars title=Signal::derive(move || ctx.t(Key::ByService).to_owned()) bars=services.into() testid="chart-services" />
                 <Bars title=Signal::derive(move || ctx.t(Key::ByItem).to_owned()) bars=items.into() testid="chart-items" />
             </Show>

@@ -18,7 +18,7 @@ pub fn Footer() -> impl IntoView {
     });
     view! {
         <footer class="site-footer">
-            <span>"cloudcalc " {move || ctx.t(Key::Version)} " " <span data-testid="app-version">{env!("CARGO_PKG_VERSION")}</span></span>
+            <span>"cloudcalc " {ctx.text(Key::Version)} " " <span data-testid="app-version">{env!("CARGO_PKG_VERSION")}</span></span>
             " · "
             <span data-testid="health" class=move || match health.get() { Some(Ok(_)) => "health ok", Some(Err(_)) => "health down", None => "health" }>
                 {move || match health.get() {

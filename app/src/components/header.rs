@@ -24,7 +24,7 @@ pub fn Header() -> impl IntoView {
             <div class="brand">
                 <span class="logo" aria-hidden="true">"◆"</span>
                 <span class="name" data-testid="product-name">"cloudcalc"</span>
-                <span class="tagline">{move || ctx.t(Key::Tagline)}</span>
+                <span class="tagline">{ctx.text(Key::Tagline)}</span>
             </div>
             <button
                 type="button"
@@ -34,7 +34,7 @@ pub fn Header() -> impl IntoView {
                 aria-label=move || format!("{}: {}", ctx.t(Key::Language), ctx.t(Key::SwitchLanguage))
                 on:click=switch
             >
-                {move || ctx.t(Key::SwitchLanguage)}
+                {ctx.text(Key::SwitchLanguage)}
             </button>
         </header>
     }

@@ -207,10 +207,10 @@ pub fn ItemCard(uid: u32) -> impl IntoView {
                         aria-label=move || ctx.t(Key::MoveDown) title=move || ctx.t(Key::MoveDown)
                         on:click=move |_| ctx.act(|f| f.shift(uid, false))>"↓"</button>
                     <button type="button" data-action="duplicate" on:click=move |_| ctx.act(|f| { f.duplicate(uid); })>
-                        {move || ctx.t(Key::Duplicate)}
+                        {ctx.text(Key::Duplicate)}
                     </button>
                     <button type="button" class="danger" data-action="remove" on:click=move |_| ctx.act(|f| f.remove(uid))>
-                        {move || ctx.t(Key::Remove)}
+                        {ctx.text(Key::Remove)}
                     </button>
                 </div>
             </header>
@@ -409,14 +409,14 @@ fn Ec2Fields(uid: u32) -> impl IntoView {
             <ItemInput uid=uid path="data_transfer_out_gb" label=Key::DataTransferOutGb get=dto_get set=dto_set />
         </div>
         <fieldset class="sub">
-            <legend>{move || ctx.t(Key::Volumes)}</legend>
+            <legend>{ctx.text(Key::Volumes)}</legend>
             <FieldError uid=Some(uid) path="ebs" id=format!("{}-err", field_id(uid, "ebs")) />
             <For each=move || 0..volumes.get() key=|j| *j let:j>
                 <VolumeRow uid=uid j=j />
             </For>
             <button type="button" data-action="add-volume" on:click=move |_| ctx.act(|f| {
                 if let Some(SpecForm::Ec2(e)) = f.item_mut(uid).map(|i| &mut i.spec) { e.ebs.push(VolumeForm::default()) }
-            })>{move || ctx.t(Key::AddVolume)}</button>
+            })>{ctx.text(Key::AddVolume)}</button>
         </fieldset>
     }
 }
@@ -460,7 +460,7 @@ fn VolumeRow(uid: u32, j: usize) -> impl IntoView {
                 set=move |i: &mut ItemForm, v| if let Some(x) = vol_mut(i, j) { x.throughput_mbps = v } />
             <button type="button" class="link" data-action="remove-volume" on:click=move |_| ctx.act(|f| {
                 if let Some(SpecForm::Ec2(e)) = f.item_mut(uid).map(|i| &mut i.spec) && j < e.ebs.len() { e.ebs.remove(j); }
-            })>{move || ctx.t(Key::RemoveVolume)}</button>
+            })>{ctx.text(Key::RemoveVolume)}</button>
         </div>
     }
 }
@@ -498,7 +498,7 @@ fn LambdaFields(uid: u32) -> impl IntoView {
             <ItemInput uid=uid path="data_transfer_out_gb" label=Key::DataTransferOutGb get=dto_get set=dto_set />
         </div>
         <fieldset class="sub">
-            <legend>{move || ctx.t(Key::ProvisionedConcurrency)}</legend>
+            <legend>{ctx.text(Key::ProvisionedConcurrency)}</legend>
             <ItemCheck uid=uid path="provisioned_concurrency" label=Key::ProvisionedConcurrency get=pc_get set=pc_set />
             {move || provisioned.get().then(|| {
                 let (c_get, c_set) = text_of!(Lambda, pc_concurrency);
@@ -747,7 +747,7 @@ fn AuroraFields(uid: u32) -> impl IntoView {
             {move || offer.get().map(|o| o.0).unwrap_or_default().into_iter().map(|(n, s)| view! { <option value=n>{s}</option> }).collect_view()}
         </datalist>
         <fieldset class="sub">
-            <legend>{move || ctx.t(Key::Instances)}</legend>
+            <legend>{ctx.text(Key::Instances)}</legend>
             <FieldError uid=Some(uid) path="instances" id=format!("{}-err", field_id(uid, "instances")) />
             <For each=move || 0..flags.get().3 key=|j| *j let:j>
                 <AuroraGroupRow uid=uid j=j list=list_for_rows.clone() />
@@ -756,10 +756,10 @@ fn AuroraFields(uid: u32) -> impl IntoView {
                 if let Some(SpecForm::Aurora(a)) = f.item_mut(uid).map(|i| &mut i.spec) {
                     a.instances.push(AuroraGroupForm { instance_class: DEFAULT_AURORA_CLASS.to_owned(), count: "1".to_owned() })
                 }
-            })>{move || ctx.t(Key::AddInstances)}</button>
+            })>{ctx.text(Key::AddInstances)}</button>
         </fieldset>
         <fieldset class="sub">
-            <legend>{move || ctx.t(Key::ServerlessV2)}</legend>
+            <legend>{ctx.text(Key::ServerlessV2)}</legend>
             <ItemCheck uid=uid path="serverless_v2" label=Key::ServerlessV2 get=sl_get set=sl_set />
             {move || flags.get().1.then(|| {
                 let (a_get, a_set) = text_of!(Aurora, average_acus);
@@ -774,7 +774,7 @@ fn AuroraFields(uid: u32) -> impl IntoView {
         </fieldset>
         {move || (flags.get().0 == AuroraEngine::AuroraMysql).then(|| view! {
             <fieldset class="sub">
-                <legend>{move || ctx.t(Key::Backtrack)}</legend>
+                <legend>{ctx.text(Key::Backtrack)}</legend>
                 <ItemCheck uid=uid path="backtrack" label=Key::Backtrack get=bt_get set=bt_set />
                 {move || flags.get().2.then(|| {
                     let (c_get, c_set) = text_of!(Aurora, change_records_per_hour);
@@ -818,7 +818,7 @@ fn AuroraGroupRow(uid: u32, j: usize, list: String) -> impl IntoView {
                 set=move |i: &mut ItemForm, v| if let Some(g) = group_mut(i, j) { g.count = v } />
             <button type="button" class="link" data-action="remove-instances" on:click=move |_| ctx.act(|f| {
                 if let Some(SpecForm::Aurora(a)) = f.item_mut(uid).map(|i| &mut i.spec) && j < a.instances.len() { a.instances.remove(j); }
-            })>{move || ctx.t(Key::Remove)}</button>
+            })>{ctx.text(Key::Remove)}</button>
         </div>
     }
 }

@@ -64,7 +64,7 @@ pub fn CompareRegions() -> impl IntoView {
     };
     view! {
         <section class="card regions no-print" aria-labelledby="regions-title">
-            <h2 id="regions-title">{move || ctx.t(Key::CompareRegions)}</h2>
+            <h2 id="regions-title">{ctx.text(Key::CompareRegions)}</h2>
             <button type="button" data-testid="compare-regions" disabled=move || busy.get() on:click=run>
                 {move || if busy.get() { ctx.t(Key::Calculating) } else { ctx.t(Key::CompareRegions) }}
             </button>
@@ -80,8 +80,8 @@ pub fn CompareRegions() -> impl IntoView {
                                     <tr>
                                         {header(SortBy::Region, Key::Region)}
                                         {header(SortBy::Monthly, Key::Monthly)}
-                                        <th scope="col" class="num">{move || ctx.t(Key::Difference)}</th>
-                                        <th scope="col"><span class="sr-only">{move || ctx.t(Key::MoveHere)}</span></th>
+                                        <th scope="col" class="num">{ctx.text(Key::Difference)}</th>
+                                        <th scope="col"><span class="sr-only">{ctx.text(Key::MoveHere)}</span></th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -92,7 +92,7 @@ pub fn CompareRegions() -> impl IntoView {
                                         view! {
                                             <tr class:current=is_current data-testid="region-row" data-region=row.region.clone()>
                                                 <td>{row.name.clone()} <span class="item-meta">" " {row.region.clone()}</span>
-                                                    {row.incomplete.then(|| view! { <br /><span class="item-meta">{move || ctx.t(Key::NotPricedHere)} ": " {missing.clone()}</span> })}
+                                                    {row.incomplete.then(|| view! { <br /><span class="item-meta">{ctx.text(Key::NotPricedHere)} ": " {missing.clone()}</span> })}
                                                 </td>
                                                 <td class="num" data-testid="region-monthly">{format::usd(row.totals.monthly.amount())}</td>
                                                 <td class="num">{row.difference_monthly.map(|d| format::usd(d.amount())).unwrap_or_else(|| "—".to_owned())}</td>
@@ -102,7 +102,7 @@ pub fn CompareRegions() -> impl IntoView {
                                                             let code = code.clone();
                                                             ctx.act(|f| f.region = code);
                                                             result.set(None);
-                                                        }>{move || ctx.t(Key::MoveHere)}</button>
+                                                        }>{ctx.text(Key::MoveHere)}</button>
                                                     })}
                                                 </td>
                                             </tr>

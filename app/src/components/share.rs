@@ -94,32 +94,32 @@ pub fn SharePanel() -> impl IntoView {
     };
     view! {
         <section class="card share no-print" aria-labelledby="share-title">
-            <h2 id="share-title">{move || ctx.t(Key::Share)}</h2>
+            <h2 id="share-title">{ctx.text(Key::Share)}</h2>
             <div class="row">
-                <button type="button" class="primary" data-testid="share" on:click=share>{move || ctx.t(Key::Share)}</button>
-                <button type="button" data-testid="print" on:click=move |_| browser::print()>{move || ctx.t(Key::Print)}</button>
+                <button type="button" class="primary" data-testid="share" on:click=share>{ctx.text(Key::Share)}</button>
+                <button type="button" data-testid="print" on:click=move |_| browser::print()>{ctx.text(Key::Print)}</button>
             </div>
             <div class="field" hidden=move || link.with(String::is_empty)>
-                <label for="share-url">{move || ctx.t(Key::ShareLink)}</label>
+                <label for="share-url">{ctx.text(Key::ShareLink)}</label>
                 <input id="share-url" type="text" readonly data-testid="share-url" prop:value=move || link.get()
                     on:focus=move |ev| {
                         if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select() }
                     } />
             </div>
             <p class="notice" role="status" data-testid="notice">{move || ctx.notice.get().unwrap_or_default()}</p>
-            <h3>{move || ctx.t(Key::Export)}</h3>
+            <h3>{ctx.text(Key::Export)}</h3>
             <div class="row">
                 <a class="button" download="cloudcalc-estimate.csv" data-testid="export-csv"
                     href=move || csv_href.get() aria-disabled=move || if csv_href.with(String::is_empty) { "true" } else { "false" }>
-                    {move || ctx.t(Key::ExportCsv)}
+                    {ctx.text(Key::ExportCsv)}
                 </a>
                 <a class="button" download="cloudcalc-estimate.json" data-testid="export-json"
                     href=move || json_href.get() aria-disabled=move || if json_href.with(String::is_empty) { "true" } else { "false" }>
-                    {move || ctx.t(Key::ExportJson)}
+                    {ctx.text(Key::ExportJson)}
                 </a>
             </div>
             <div class="field">
-                <label for="import">{move || ctx.t(Key::Import)}</label>
+                <label for="import">{ctx.text(Key::Import)}</label>
                 <input id="import" type="file" accept=".json,application/json" data-testid="import" on:change=import />
             </div>
         </section>

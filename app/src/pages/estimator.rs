@@ -36,17 +36,17 @@ fn Settings() -> impl IntoView {
     let region = Memo::new(move |_| ctx.form.with(|f| f.region.clone()));
     view! {
         <section class="card settings" aria-labelledby="settings-title">
-            <h2 id="settings-title" class="sr-only">{move || ctx.t(Key::EstimateName)}</h2>
+            <h2 id="settings-title" class="sr-only">{ctx.text(Key::EstimateName)}</h2>
             <div class="grid">
                 <div class="field">
-                    <label for="est-name">{move || ctx.t(Key::EstimateName)}</label>
+                    <label for="est-name">{ctx.text(Key::EstimateName)}</label>
                     <input id="est-name" type="text" autocomplete="off" data-testid="estimate-name"
                         prop:value=move || ctx.form.with(|f| f.name.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); ctx.edit(|f| f.name = v) } />
                     <FieldError uid=None path="name" id="est-name-err" />
                 </div>
                 <div class="field">
-                    <label for="est-region">{move || ctx.t(Key::Region)}</label>
+                    <label for="est-region">{ctx.text(Key::Region)}</label>
                     <select id="est-region" data-testid="region" aria-describedby="est-region-err"
                         on:change=move |ev| { let v = event_target_value(&ev); ctx.act(|f| f.region = v) }>
                         {move || {
@@ -60,19 +60,19 @@ fn Settings() -> impl IntoView {
                     <FieldError uid=None path="region" id="est-region-err" />
                 </div>
                 <div class="field">
-                    <label for="est-hours">{move || ctx.t(Key::HoursPerMonth)}</label>
+                    <label for="est-hours">{ctx.text(Key::HoursPerMonth)}</label>
                     <input id="est-hours" type="text" inputmode="decimal" placeholder="730" autocomplete="off" data-testid="hours-per-month"
                         aria-describedby="est-hours-err"
                         prop:value=move || ctx.form.with(|f| f.hours_per_month.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); ctx.edit(|f| f.hours_per_month = v) } />
-                    <span class="hint">{move || ctx.t(Key::HoursPerMonthHint)}</span>
+                    <span class="hint">{ctx.text(Key::HoursPerMonthHint)}</span>
                     <FieldError uid=None path="hours_per_month" id="est-hours-err" />
                 </div>
                 <div class="field check">
                     <input id="est-free" type="checkbox" data-testid="free-tier"
                         prop:checked=move || ctx.form.with(|f| f.free_tier)
                         on:change=move |ev| { let on = event_target_checked(&ev); ctx.edit(|f| f.free_tier = on) } />
-                    <label for="est-free">{move || ctx.t(Key::FreeTier)}</label>
+                    <label for="est-free">{ctx.text(Key::FreeTier)}</label>
                 </div>
             </div>
         </section>
@@ -85,7 +85,7 @@ fn AddBar() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <nav class="add-bar no-print" aria-label=move || ctx.t(Key::AddItem)>
-            <span class="add-label">{move || ctx.t(Key::AddItem)} ":"</span>
+            <span class="add-label">{ctx.text(Key::AddItem)} ":"</span>
             {Service::ALL.iter().map(|&s| view! {
                 <button type="button" data-testid=format!("add-{}", s.as_str()) title=names::service(s) on:click=move |_| ctx.add(s)>
                     "+ " {names::service(s)}
@@ -109,13 +109,13 @@ pub fn EstimatorPage() -> impl IntoView {
             <div class="compose">
                 <Show when=move || ctx.link_error.get().is_some()>
                     <div class="banner error" role="alert" data-testid="link-error">
-                        <strong>{move || ctx.t(Key::BrokenLink)}</strong>
+                        <strong>{ctx.text(Key::BrokenLink)}</strong>
                         ": " {move || ctx.link_error.get().unwrap_or_default()}
                     </div>
                 </Show>
                 <Settings />
                 <AddBar />
-                <p class="empty" hidden=move || !empty.get() data-testid="empty">{move || ctx.t(Key::Empty)}</p>
+                <p class="empty" hidden=move || !empty.get() data-testid="empty">{ctx.text(Key::Empty)}</p>
                 <div class="cards">
                     <For each=uids key=|uid| *uid let:uid>
                         <ItemCard uid=uid />
@@ -124,7 +124,7 @@ pub fn EstimatorPage() -> impl IntoView {
             </div>
             // On phones the bill is below the cards: keep the monthly total in sight while typing.
             <div class="mobile-total no-print" aria-hidden="true">
-                <span>{move || ctx.t(Key::Monthly)}</span>
+                <span>{ctx.text(Key::Monthly)}</span>
                 <strong>{move || ctx.priced.with(|p| p.as_ref().map(|(_, r)| crate::format::usd(r.totals.monthly.amount()))).unwrap_or_default()}</strong>
             </div>
             <aside class="summary">
