@@ -185,6 +185,7 @@ pub fn ComparePricing(uid: u32) -> impl IntoView {
                                                 <th scope="col" aria-sort=move || if sort.get() == PricingSort::Listed { "ascending" } else { "none" }>
                                                     <button type="button" class="link" data-testid="sort-listed" on:click=move |_| sort.set(PricingSort::Listed)>{ctx.text(Key::PricingOption)}</button>
                                                 </th>
+                                                <th scope="col"><span class="sr-only">{ctx.text(Key::Apply)}</span></th>
                                                 <th scope="col" class="num">{ctx.text(Key::Upfront)}</th>
                                                 <th scope="col" class="num">{ctx.text(Key::Monthly)}</th>
                                                 {header(PricingSort::EffectiveMonthly, Key::EffectiveMonthly, "sort-effective")}
@@ -193,7 +194,6 @@ pub fn ComparePricing(uid: u32) -> impl IntoView {
                                                 <th scope="col" class="num">{ctx.text(Key::SavingVsOnDemand)}</th>
                                                 <th scope="col" class="num">{ctx.text(Key::BreakEvenMonth)}</th>
                                                 <th scope="col" class="num">{ctx.text(Key::BreakEvenUtilization)}</th>
-                                                <th scope="col"><span class="sr-only">{ctx.text(Key::Apply)}</span></th>
                                             </tr>
                                         </thead>
                                         <tbody>
@@ -248,8 +248,13 @@ where
         <tr data-testid="pricing-row" data-option=compare::option_key(&pricing) class:current=move || is_current.get()>
             <th scope="row">
                 <span data-testid="option-name">{names::pricing_option(lang, &pricing)}</span>
-                {move || is_current.get().then(|| view! { " " <span class="badge">{lang.t(Key::CurrentChoice)}</span> })}
             </th>
+            <td>
+                <button type="button" data-testid="apply-pricing" disabled=move || is_current.get()
+                    on:click=move |_| apply(pricing)>
+                    {move || if is_current.get() { ctx.t(Key::CurrentChoice) } else { ctx.t(Key::Apply) }}
+                </button>
+            </td>
             <td class="num" data-testid="upfront">{money(o.upfront)}</td>
             <td class="num" data-testid="monthly">{money(o.monthly)}</td>
             <td class="num" data-testid="effective-monthly">{money(o.effective_monthly)}</td>
@@ -258,12 +263,6 @@ where
             <td class="num" data-testid="saving">{figure(o.saving_vs_on_demand_percent.map(percent), String::new())}</td>
             <td class="num" data-testid="break-even-month">{figure(o.break_even_month.map(|m| names::month(lang, m)), reason.clone())}</td>
             <td class="num" data-testid="break-even-utilization">{figure(o.break_even_utilization_percent.map(percent), reason)}</td>
-            <td>
-                <button type="button" data-testid="apply-pricing" disabled=move || is_current.get()
-                    on:click=move |_| apply(pricing)>
-                    {move || if is_current.get() { ctx.t(Key::CurrentChoice) } else { ctx.t(Key::Apply) }}
-                </button>
-            </td>
         </tr>
     }
 }
