@@ -245,7 +245,16 @@ async fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
                 reply.status,
                 String::from_utf8_lossy(&reply.body)
             );
-            assert_eq!(reply.json()["error"]["code"], "invalid_json");
+            // The body is decoded in one pass, so the first problem met is reported: a
+            // top-level array is the wrong type, `{"a":` an unknown field, and nesting inside
+            // an item reaches the parser's depth limit. Never a stack overflow or a 500.
+            let code = reply.json()["error"]["code"].clone();
+            assert!(
+                ["invalid_json", "invalid_type", "unknown_field"]
+                    .iter()
+                    .any(|c| code == *c),
+                "{uri}: unexpected error code {code}"
+            );
         }
     }
     assert_still_serving().await;
