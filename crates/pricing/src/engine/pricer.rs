@@ -84,7 +84,6 @@ pub(crate) fn price(
     let allocs = allocate(book, settings, items);
     let mut out = Priced::default();
     let mut errors = Vec::new();
-    let mut seen_sources: HashMap<(&'static str, String), ()> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
         let mut lines = Vec::with_capacity(item.specs.lines.len());
         for (j, spec) in item.specs.lines.iter().enumerate() {
@@ -99,9 +98,13 @@ pub(crate) fn price(
             let before = lines.len();
             build(book, spec, &resolved, allocs.lines[i][j], &mut lines);
             for l in &lines[before..] {
-                let key = (l.table, l.source_id.clone());
-                if seen_sources.insert(key.clone(), ()).is_none() {
-                    out.sources.push(key);
+                // An estimate uses a handful of sources: a scan beats hashing every line.
+                let seen = out
+                    .sources
+                    .iter()
+                    .any(|(table, id)| *table == l.table && *id == l.source_id);
+                if !seen {
+                    out.sources.push((l.table, l.source_id.clone()));
                 }
             }
         }
@@ -451,14 +454,27 @@ fn build(
     }
 }
 
+/// `Instance usage (Linux, on-demand, m5.large)`: the spec's name with its details and tier.
 fn name(spec: &LineSpec, tier: Option<String>) -> String {
-    let mut parts = spec.details.clone();
-    parts.extend(tier);
-    if parts.is_empty() {
-        spec.name.to_owned()
-    } else {
-        format!("{} ({})", spec.name, parts.join(", "))
+    if spec.details.is_empty() && tier.is_none() {
+        return spec.name.to_owned();
     }
+    let mut out = String::with_capacity(64);
+    out.push_str(spec.name);
+    out.push_str(" (");
+    let parts = spec
+        .details
+        .iter()
+        .map(String::as_str)
+        .chain(tier.as_deref());
+    for (i, part) in parts.enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(part);
+    }
+    out.push(')');
+    out
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -250,42 +250,42 @@ impl ItemSpecs {
 
 /// `2 instances × 730 hours`.
 pub(crate) fn describe(factors: &[(Decimal, &str)]) -> String {
-    factors
-        .iter()
-        .map(|(q, what)| {
-            if what.is_empty() {
-                num(*q)
-            } else {
-                format!("{} {what}", num(*q))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" × ")
+    let mut out = String::with_capacity(16 * factors.len());
+    for (i, (q, what)) in factors.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" × ");
+        }
+        out.push_str(&num(*q));
+        if !what.is_empty() {
+            out.push(' ');
+            out.push_str(what);
+        }
+    }
+    out
 }
 
 /// A number as people read it: normalised, thousands separated (`1,000,000`, `0.5`).
 pub(crate) fn num(d: Decimal) -> String {
-    let n = d.normalize();
-    let text = n.to_string();
+    let text = d.normalize().to_string();
     let (sign, body) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", text.as_str()),
     };
-    let (int, frac) = match body.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (body, None),
-    };
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+    let int_len = body.find('.').unwrap_or(body.len());
+    // Most figures (hours, counts, prices) need no separator: keep the text as it is.
+    if int_len <= 3 {
+        return text;
+    }
+    let mut grouped = String::with_capacity(text.len() + int_len / 3);
+    grouped.push_str(sign);
+    for (i, c) in body[..int_len].chars().enumerate() {
+        if i > 0 && (int_len - i) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(c);
     }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
+    grouped.push_str(&body[int_len..]);
+    grouped
 }
 
 /// A price as written in formulas: `$0.096`, `$0.10`, unrounded (at least two decimals).
@@ -308,4 +308,39 @@ pub fn cents(exact: Decimal) -> model::Usd {
 /// Counts with their noun: `1 instance`, `2 instances`.
 pub(crate) fn plural(n: Decimal, one: &'static str, many: &'static str) -> (Decimal, &'static str) {
     (n, if n == Decimal::ONE { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().expect("a decimal literal")
+    }
+
+    #[test]
+    fn numbers_read_with_thousands_separators_and_no_trailing_zeros() {
+        assert_eq!(num(d("0.5")), "0.5");
+        assert_eq!(num(d("100")), "100");
+        assert_eq!(num(d("999.990")), "999.99");
+        assert_eq!(num(d("1000")), "1,000");
+        assert_eq!(num(d("2920.00")), "2,920");
+        assert_eq!(num(d("1234567.89")), "1,234,567.89");
+        assert_eq!(num(d("-1234")), "-1,234");
+        assert_eq!(num(d("-12")), "-12");
+        assert_eq!(num(d("400000")), "400,000");
+    }
+
+    #[test]
+    fn quantities_are_described_as_their_factors() {
+        assert_eq!(
+            describe(&[(d("4"), "instances"), (d("730"), "hours")]),
+            "4 instances × 730 hours"
+        );
+        assert_eq!(
+            describe(&[(d("1500"), ""), (d("0.5"), "GB")]),
+            "1,500 × 0.5 GB"
+        );
+        assert_eq!(describe(&[]), "");
+    }
 }
