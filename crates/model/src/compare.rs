@@ -115,6 +115,19 @@ pub enum DatabaseOptionKind {
     AuroraServerlessV2,
 }
 
+impl DatabaseOptionKind {
+    /// The option's name in the API (`aurora_io_optimized`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatabaseOptionKind::RdsSingleAz => "rds_single_az",
+            DatabaseOptionKind::RdsMultiAz => "rds_multi_az",
+            DatabaseOptionKind::AuroraStandard => "aurora_standard",
+            DatabaseOptionKind::AuroraIoOptimized => "aurora_io_optimized",
+            DatabaseOptionKind::AuroraServerlessV2 => "aurora_serverless_v2",
+        }
+    }
+}
+
 /// `POST /api/v1/compare/regions` takes an [`EstimateRequest`].
 pub type CompareRegionsRequest = EstimateRequest;
 
@@ -139,4 +152,23 @@ pub struct RegionTotal {
     pub incomplete: bool,
     /// Ids of items with no price in this region.
     pub missing: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DatabaseOptionKind as K;
+
+    #[test]
+    fn option_names_are_the_ones_the_api_serialises() {
+        for kind in [
+            K::RdsSingleAz,
+            K::RdsMultiAz,
+            K::AuroraStandard,
+            K::AuroraIoOptimized,
+            K::AuroraServerlessV2,
+        ] {
+            let json = serde_json::to_string(&kind).expect("an option serialises");
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        }
+    }
 }

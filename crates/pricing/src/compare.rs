@@ -367,7 +367,7 @@ pub fn database(
     let mut fixed: HashMap<DatabaseOptionKind, Decimal> = HashMap::new();
     for (kind, spec) in kinds {
         let item = Item {
-            id: format!("{kind:?}"),
+            id: kind.as_str().to_owned(),
             label: None,
             region: None,
             spec,
