@@ -5,6 +5,12 @@ use std::process::ExitCode;
 use clap::Parser;
 use cloudcalc::cli::{self, Cli, Command};
 
+/// mimalloc rather than the system allocator: pricing an estimate builds a few hundred short
+/// strings (line names, formulas, field paths), and glibc's malloc and free were a quarter of
+/// the server's CPU time per request (see BENCHMARKS.md, "Allocator").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {

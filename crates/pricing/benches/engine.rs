@@ -30,6 +30,10 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use model::EstimateRequest;
 use pricing::PriceBook;
 
+/// The server's allocator (see `server/src/main.rs`), so that these figures are the server's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The typical estimate: 10 items over EC2 (On-Demand, Reserved, Savings Plan, Spot), Lambda,
 /// S3, RDS and Aurora in us-east-1, with the free tier on.
 const ESTIMATE_10: &str = include_str!("data/estimate-10.json");
