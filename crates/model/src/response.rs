@@ -69,9 +69,11 @@ pub struct ItemCost {
 pub struct LineItem {
     /// Named the way bills read: `Instance usage (Linux, on-demand, m5.large)`.
     pub name: String,
+    #[serde(serialize_with = "crate::money::decimal_str::serialize")]
     pub quantity: Decimal,
     pub unit: Unit,
     /// The published price of one unit, unrounded.
+    #[serde(serialize_with = "crate::money::decimal_str::serialize")]
     pub unit_price: Decimal,
     /// The amount, rounded to cents.
     pub amount: Usd,

@@ -262,7 +262,20 @@ pub(crate) fn rule(book: &PriceBook, id: RuleId) -> Decimal {
     })
 }
 
-/// Builds the line items of one spec.
+/// `… × $0.096 per hour (70% Spot discount)`: the price part every formula ends with.
+fn push_price(out: &mut String, unit_price: Decimal, unit: model::response::Unit, factor: &str) {
+    out.push_str(" × ");
+    push_usd(out, unit_price);
+    out.push_str(" per ");
+    out.push_str(unit.singular());
+    if !factor.is_empty() {
+        out.push_str(" (");
+        out.push_str(factor);
+        out.push(')');
+    }
+}
+
+/// Builds the line items of one spec. Formulas are built by appending to one string each.
 fn build(
     book: &PriceBook,
     spec: &LineSpec,
@@ -275,11 +288,8 @@ fn build(
         .as_ref()
         .map(|f| f.0)
         .unwrap_or(Decimal::ONE);
-    let factor_text = spec
-        .price_factor
-        .as_ref()
-        .map(|f| format!(" ({})", f.1))
-        .unwrap_or_default();
+    let factor_text = spec.price_factor.as_ref().map_or("", |f| f.1.as_str());
+    let unit = spec.unit;
     match resolved {
         Resolved::Flat {
             price,
@@ -290,12 +300,9 @@ fn build(
             if spec.quantity.is_zero() {
                 return;
             }
-            let formula = format!(
-                "{} × {} per {}{factor_text}",
-                spec.quantity_text,
-                usd(unit_price),
-                spec.unit.singular()
-            );
+            let mut formula = String::with_capacity(spec.quantity_text.len() + 40);
+            formula.push_str(&spec.quantity_text);
+            push_price(&mut formula, unit_price, unit, factor_text);
             out.push(line(
                 book,
                 spec,
@@ -315,17 +322,15 @@ fn build(
                     if unit_price.is_zero() {
                         continue;
                     }
-                    let phrase = tiers::phrase(tiers, s.index, spec.unit);
-                    let formula = format!(
-                        "{}{} × {} per {}{factor_text}",
-                        spec.quantity_text,
-                        phrase
-                            .as_ref()
-                            .map(|p| format!(" ({p})"))
-                            .unwrap_or_default(),
-                        usd(unit_price),
-                        spec.unit.singular()
-                    );
+                    let phrase = tiers::phrase(tiers, s.index, unit);
+                    let mut formula = String::with_capacity(spec.quantity_text.len() + 64);
+                    formula.push_str(&spec.quantity_text);
+                    if let Some(p) = &phrase {
+                        formula.push_str(" (");
+                        formula.push_str(p);
+                        formula.push(')');
+                    }
+                    push_price(&mut formula, unit_price, unit, factor_text);
                     out.push(line(
                         book,
                         spec,
@@ -349,25 +354,28 @@ fn build(
                     if unit_price.is_zero() {
                         continue;
                     }
-                    let phrase = tiers::phrase(tiers, s.index, spec.unit);
+                    let phrase = tiers::phrase(tiers, s.index, unit);
                     let quantity = s.quantity * *units;
-                    let formula = match &phrase {
-                        Some(p) => format!(
-                            "{} {noun} × {} {} ({p} of {}) × {} per {}{factor_text}",
-                            num(*units),
-                            num(s.quantity),
-                            spec.unit.as_str(),
-                            spec.quantity_text,
-                            usd(unit_price),
-                            spec.unit.singular()
-                        ),
-                        None => format!(
-                            "{} × {} per {}{factor_text}",
-                            spec.quantity_text,
-                            usd(unit_price),
-                            spec.unit.singular()
-                        ),
-                    };
+                    let mut formula = String::with_capacity(spec.quantity_text.len() + 80);
+                    match &phrase {
+                        // `2 volumes × 1,000 IOPS-months (above 3,000 of 4,000) × …`
+                        Some(p) => {
+                            push_num(&mut formula, *units);
+                            formula.push(' ');
+                            formula.push_str(noun);
+                            formula.push_str(" × ");
+                            push_num(&mut formula, s.quantity);
+                            formula.push(' ');
+                            formula.push_str(unit.as_str());
+                            formula.push_str(" (");
+                            formula.push_str(p);
+                            formula.push_str(" of ");
+                            formula.push_str(&spec.quantity_text);
+                            formula.push(')');
+                        }
+                        None => formula.push_str(&spec.quantity_text),
+                    }
+                    push_price(&mut formula, unit_price, unit, factor_text);
                     out.push(line(
                         book,
                         spec,
@@ -382,10 +390,19 @@ fn build(
             }
             Tiering::Aggregate { .. } => {
                 let billable = spec.quantity - alloc.free;
-                let free_text = if alloc.free.is_zero() {
-                    String::new()
-                } else {
-                    format!(" − {} free-tier {}", num(alloc.free), spec.unit.as_str())
+                // `(20,000,000 requests − 1,000,000 free-tier requests)`
+                let push_what = |formula: &mut String| {
+                    if alloc.free.is_zero() {
+                        formula.push_str(&spec.quantity_text);
+                    } else {
+                        formula.push('(');
+                        formula.push_str(&spec.quantity_text);
+                        formula.push_str(" − ");
+                        push_num(formula, alloc.free);
+                        formula.push_str(" free-tier ");
+                        formula.push_str(unit.as_str());
+                        formula.push(')');
+                    }
                 };
                 let shares = tiers::split(tiers, alloc.offset, billable);
                 if shares.is_empty() && !alloc.free.is_zero() {
@@ -393,13 +410,11 @@ fn build(
                     let tier = tiers::split(tiers, alloc.offset, Decimal::ONE);
                     if let Some(s) = tier.first() {
                         let unit_price = s.tier.price_usd * factor;
-                        let formula = format!(
-                            "({}{free_text}) = 0 {} × {} per {}",
-                            spec.quantity_text,
-                            spec.unit.as_str(),
-                            usd(unit_price),
-                            spec.unit.singular()
-                        );
+                        let mut formula = String::with_capacity(spec.quantity_text.len() + 96);
+                        push_what(&mut formula);
+                        formula.push_str(" = 0 ");
+                        formula.push_str(unit.as_str());
+                        push_price(&mut formula, unit_price, unit, "");
                         out.push(line(
                             book,
                             spec,
@@ -416,28 +431,29 @@ fn build(
                 let whole = shares.len() == 1;
                 for s in shares {
                     let unit_price = s.tier.price_usd * factor;
-                    let phrase = tiers::phrase(tiers, s.index, spec.unit);
-                    let what = if whole && alloc.free.is_zero() {
-                        spec.quantity_text.clone()
-                    } else if whole {
-                        format!("({}{free_text})", spec.quantity_text)
+                    let phrase = tiers::phrase(tiers, s.index, unit);
+                    let mut formula = String::with_capacity(spec.quantity_text.len() + 128);
+                    if !whole {
+                        // `1,000 GB of (…)`: this tier's share of the quantity.
+                        push_num(&mut formula, s.quantity);
+                        formula.push(' ');
+                        formula.push_str(unit.as_str());
+                        formula.push_str(" of ");
+                        if alloc.free.is_zero() {
+                            formula.push('(');
+                            push_what(&mut formula);
+                            formula.push(')');
+                        } else {
+                            push_what(&mut formula);
+                        }
                     } else {
-                        format!(
-                            "{} {} of ({}{free_text})",
-                            num(s.quantity),
-                            spec.unit.as_str(),
-                            spec.quantity_text
-                        )
-                    };
-                    let tier_text = phrase
-                        .as_ref()
-                        .map(|p| format!(" in the {p}"))
-                        .unwrap_or_default();
-                    let formula = format!(
-                        "{what}{tier_text} × {} per {}{factor_text}",
-                        usd(unit_price),
-                        spec.unit.singular()
-                    );
+                        push_what(&mut formula);
+                    }
+                    if let Some(p) = &phrase {
+                        formula.push_str(" in the ");
+                        formula.push_str(p);
+                    }
+                    push_price(&mut formula, unit_price, unit, factor_text);
                     out.push(line(
                         book,
                         spec,
