@@ -85,60 +85,33 @@ fn decode_estimate(body: &JsonBody) -> Result<EstimateRequest, AppError> {
     EstimateRequest::from_json(&body.0).map_err(AppError::from)
 }
 
-async fn estimate(
-    State(state): State<AppState>,
-    body: JsonBody,
-) -> Result<Sized<EstimateResponse>, AppError> {
+async fn estimate(State(state): State<AppState>, body: JsonBody) -> Result<Answer, AppError> {
     let request = decode_estimate(&body)?;
-    let answer = price(&state, &request)?;
-    Ok(Sized::for_items(answer, request.items.len()))
+    Ok(Answer(price(&state, &request)?))
 }
 
 async fn estimate_from_token(
     State(state): State<AppState>,
     Path(token): Path<String>,
-) -> Result<Sized<EstimateResponse>, AppError> {
+) -> Result<Answer, AppError> {
     let request = model::share::decode(&token)?;
-    let answer = price(&state, &request)?;
-    Ok(Sized::for_items(answer, request.items.len()))
+    Ok(Answer(price(&state, &request)?))
 }
 
-/// A JSON answer written into a buffer sized for it up front. An estimate's answer runs to about
-/// 2 KB per item; axum's `Json` starts from 128 bytes and regrows (and copies) its buffer
-/// eight times on the way to a typical 20 KB answer.
-struct Sized<T> {
-    value: T,
-    capacity: usize,
-}
+/// A priced estimate as a response: written by [`EstimateResponse::to_json`], which writes what
+/// `serde_json` would, without checking every byte of every string one at a time.
+struct Answer(EstimateResponse);
 
-impl<T> Sized<T> {
-    fn for_items(value: T, items: usize) -> Self {
-        Sized {
-            value,
-            capacity: 1024 + 2048 * items.min(1000),
-        }
-    }
-}
-
-impl<T: Serialize> IntoResponse for Sized<T> {
+impl IntoResponse for Answer {
     fn into_response(self) -> Response {
-        let mut buf = Vec::with_capacity(self.capacity);
-        match serde_json::to_writer(&mut buf, &self.value) {
-            Ok(()) => (
-                [(
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("application/json"),
-                )],
-                buf,
-            )
-                .into_response(),
-            // Only a Serialize impl that fails could get here; ours never do.
-            Err(e) => AppError::Plain(
-                ErrorCode::Internal,
-                format!("the answer could not be written as JSON: {e}"),
-            )
-            .into_response(),
-        }
+        (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            self.0.to_json(),
+        )
+            .into_response()
     }
 }
 

@@ -6,6 +6,7 @@
 //! crate, so it depends on serde and rust_decimal only (no axum, tokio, csv or leptos); a test in
 //! `tests/` enforces that boundary with `cargo tree`.
 
+mod answer_json;
 pub mod catalog;
 pub mod compare;
 pub mod error;

@@ -155,7 +155,7 @@ fn engine(c: &mut Criterion<CpuTime>) {
             let req = EstimateRequest::from_json(black_box(ESTIMATE_10.as_bytes()))
                 .expect("the fixture decodes");
             let response = pricing::engine::estimate(&book, &req).expect("the fixture prices");
-            serde_json::to_vec(&response).expect("a response serialises")
+            response.to_json()
         })
     });
     group.finish();

@@ -1,7 +1,7 @@
 //! What the server does per estimate request, in a loop, for profilers that need a plain
 //! process (`valgrind --tool=callgrind`, `valgrind --tool=dhat`, `perf record`): decode the
 //! 10-item benchmark fixture from bytes, price it against the bundled book and write the answer
-//! as JSON, `N` times (the first argument, default 1,000).
+//! as JSON (`EstimateResponse::to_json`, as the server does), `N` times (the first argument, default 1,000).
 //!
 //! ```text
 //! cargo build --release --example request_loop -p pricing
@@ -31,9 +31,7 @@ fn main() {
         let request = EstimateRequest::from_json(std::hint::black_box(ESTIMATE_10))
             .expect("the fixture decodes");
         let answer = pricing::engine::estimate(&book, &request).expect("the fixture prices");
-        let mut out = Vec::with_capacity(1024 + 2048 * request.items.len());
-        serde_json::to_writer(&mut out, &answer).expect("the answer serialises");
-        bytes += std::hint::black_box(out).len();
+        bytes += std::hint::black_box(answer.to_json()).len();
     }
     println!("{n} requests, {} bytes of answers each", bytes / n.max(1));
 }
