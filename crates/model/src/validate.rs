@@ -122,6 +122,25 @@ fn clip(s: &str) -> String {
     }
 }
 
+/// A field path, written out only when a check fails: a valid estimate is checked without
+/// building one path string per field (that was most of validation's time).
+trait Field: Copy {
+    fn path(self) -> String;
+}
+
+impl Field for &str {
+    fn path(self) -> String {
+        self.to_owned()
+    }
+}
+
+/// `(prefix, rest)`: `("items[3]", "usage.hours_per_month")` is `items[3].usage.hours_per_month`.
+impl Field for (&str, &str) {
+    fn path(self) -> String {
+        format!("{}.{}", self.0, self.1)
+    }
+}
+
 #[derive(Default)]
 struct Checker {
     errors: Vec<FieldError>,
@@ -132,27 +151,27 @@ impl Checker {
         self.errors.push(FieldError::new(code, field, message));
     }
 
-    fn text(&mut self, field: &str, value: &str, max: usize) {
+    fn text(&mut self, field: impl Field, value: &str, max: usize) {
         let n = value.chars().count();
         if n > max {
             self.push(
                 ErrorCode::LimitExceeded,
-                field,
+                field.path(),
                 format!("{n} characters; at most {max} are allowed"),
             );
         }
     }
 
     /// Region codes, instance types and classes: short, printable, non-empty.
-    fn name_like(&mut self, field: &str, value: &str) {
+    fn name_like(&mut self, field: impl Field, value: &str) {
         if value.trim().is_empty() {
-            self.push(ErrorCode::InvalidValue, field, "must not be empty");
+            self.push(ErrorCode::InvalidValue, field.path(), "must not be empty");
         } else {
             self.text(field, value, MAX_TEXT_LEN);
         }
     }
 
-    fn hours(&mut self, field: &str, h: Quantity) {
+    fn hours(&mut self, field: impl Field, h: Quantity) {
         self.at_most(
             field,
             h,
@@ -161,37 +180,37 @@ impl Checker {
         );
     }
 
-    fn at_most(&mut self, field: &str, q: Quantity, max: Decimal, what: &str) {
+    fn at_most(&mut self, field: impl Field, q: Quantity, max: Decimal, what: &str) {
         if q.value() > max {
             self.push(
                 ErrorCode::LimitExceeded,
-                field,
+                field.path(),
                 format!("{} is more than {max} {what}", q.value()),
             );
         }
     }
 
-    fn count(&mut self, field: &str, n: u32, min: u32, max: u32) {
+    fn count(&mut self, field: impl Field, n: u32, min: u32, max: u32) {
         if n < min || n > max {
             self.push(
                 ErrorCode::InvalidValue,
-                field,
+                field.path(),
                 format!("{n} is outside the valid range {min} to {max}"),
             );
         }
     }
 
-    fn big(&mut self, field: &str, n: u64, max: u64) {
+    fn big(&mut self, field: impl Field, n: u64, max: u64) {
         if n > max {
             self.push(
                 ErrorCode::LimitExceeded,
-                field,
+                field.path(),
                 format!("{n} is more than the limit {max}"),
             );
         }
     }
 
-    fn gb(&mut self, field: &str, q: Option<Quantity>) {
+    fn gb(&mut self, field: impl Field, q: Option<Quantity>) {
         if let Some(q) = q {
             self.at_most(field, q, Decimal::from(MAX_GB), "GB");
         }
@@ -205,9 +224,9 @@ impl Checker {
                 format!("{at}.usage"),
                 "give either `hours_per_month` or `utilization_percent`, not both",
             ),
-            (Some(h), None) => self.hours(&format!("{at}.usage.hours_per_month"), h),
+            (Some(h), None) => self.hours((at, "usage.hours_per_month"), h),
             (None, Some(p)) => self.at_most(
-                &format!("{at}.usage.utilization_percent"),
+                (at, "usage.utilization_percent"),
                 p,
                 Decimal::ONE_HUNDRED,
                 "percent",
@@ -224,12 +243,12 @@ impl Checker {
                 "must not be empty",
             );
         }
-        self.text(&format!("{at}.id"), &item.id, MAX_ID_LEN);
+        self.text((at, "id"), &item.id, MAX_ID_LEN);
         if let Some(label) = &item.label {
-            self.text(&format!("{at}.label"), label, MAX_TEXT_LEN);
+            self.text((at, "label"), label, MAX_TEXT_LEN);
         }
         if let Some(region) = &item.region {
-            self.name_like(&format!("{at}.region"), region);
+            self.name_like((at, "region"), region);
         }
         match &item.spec {
             ItemSpec::Ec2(e) => self.ec2(at, e),
@@ -241,8 +260,8 @@ impl Checker {
     }
 
     fn ec2(&mut self, at: &str, e: &Ec2Item) {
-        self.name_like(&format!("{at}.instance_type"), &e.instance_type);
-        self.count(&format!("{at}.count"), e.count, 1, MAX_COUNT);
+        self.name_like((at, "instance_type"), &e.instance_type);
+        self.count((at, "count"), e.count, 1, MAX_COUNT);
         self.usage(at, &e.usage);
         if let Ec2Pricing::Spot {
             discount_percent: Some(d),
@@ -277,9 +296,9 @@ impl Checker {
                     "a volume is at least 1 GB",
                 );
             }
-            self.big(&format!("{p}.size_gb"), vol.size_gb, MAX_VOLUME_GB);
+            self.big((p.as_str(), "size_gb"), vol.size_gb, MAX_VOLUME_GB);
             if let Some(iops) = vol.iops {
-                self.big(&format!("{p}.iops"), iops, MAX_IOPS);
+                self.big((p.as_str(), "iops"), iops, MAX_IOPS);
                 if !matches!(
                     vol.volume_type,
                     VolumeType::Gp3 | VolumeType::Io1 | VolumeType::Io2
@@ -304,7 +323,7 @@ impl Checker {
                 );
             }
             if let Some(t) = vol.throughput_mbps {
-                self.big(&format!("{p}.throughput_mbps"), t, MAX_THROUGHPUT_MBPS);
+                self.big((p.as_str(), "throughput_mbps"), t, MAX_THROUGHPUT_MBPS);
                 if vol.volume_type != VolumeType::Gp3 {
                     self.push(
                         ErrorCode::InvalidValue,
@@ -315,103 +334,86 @@ impl Checker {
             }
         }
         self.count(
-            &format!("{at}.public_ipv4_addresses"),
+            (at, "public_ipv4_addresses"),
             e.public_ipv4_addresses,
             0,
             MAX_IPV4,
         );
-        self.gb(
-            &format!("{at}.data_transfer_out_gb"),
-            e.data_transfer_out_gb,
-        );
+        self.gb((at, "data_transfer_out_gb"), e.data_transfer_out_gb);
     }
 
     fn lambda(&mut self, at: &str, l: &LambdaItem) {
         self.big(
-            &format!("{at}.requests_per_month"),
+            (at, "requests_per_month"),
             l.requests_per_month,
             MAX_REQUESTS,
         );
         self.at_most(
-            &format!("{at}.avg_duration_ms"),
+            (at, "avg_duration_ms"),
             l.avg_duration_ms,
             Decimal::from(MAX_LAMBDA_DURATION_MS),
             "ms (a function runs at most 15 minutes)",
         );
         let (lo, hi) = LAMBDA_MEMORY_MB;
-        self.count(&format!("{at}.memory_mb"), l.memory_mb, lo, hi);
+        self.count((at, "memory_mb"), l.memory_mb, lo, hi);
         let (lo, hi) = LAMBDA_EPHEMERAL_MB;
-        self.count(
-            &format!("{at}.ephemeral_storage_mb"),
-            l.ephemeral_storage_mb,
-            lo,
-            hi,
-        );
+        self.count((at, "ephemeral_storage_mb"), l.ephemeral_storage_mb, lo, hi);
         if let Some(pc) = &l.provisioned_concurrency {
             let p = format!("{at}.provisioned_concurrency");
             self.count(
-                &format!("{p}.concurrency"),
+                (p.as_str(), "concurrency"),
                 pc.concurrency,
                 1,
                 MAX_CONCURRENCY,
             );
             if let Some(h) = pc.hours_per_month {
-                self.hours(&format!("{p}.hours_per_month"), h);
+                self.hours((p.as_str(), "hours_per_month"), h);
             }
             self.big(
-                &format!("{p}.requests_per_month"),
+                (p.as_str(), "requests_per_month"),
                 pc.requests_per_month,
                 MAX_REQUESTS,
             );
             self.at_most(
-                &format!("{p}.avg_duration_ms"),
+                (p.as_str(), "avg_duration_ms"),
                 pc.avg_duration_ms,
                 Decimal::from(MAX_LAMBDA_DURATION_MS),
                 "ms (a function runs at most 15 minutes)",
             );
         }
-        self.gb(
-            &format!("{at}.data_transfer_out_gb"),
-            l.data_transfer_out_gb,
-        );
+        self.gb((at, "data_transfer_out_gb"), l.data_transfer_out_gb);
     }
 
     fn s3(&mut self, at: &str, s: &S3Item) {
-        self.gb(&format!("{at}.storage_gb"), Some(s.storage_gb));
+        self.gb((at, "storage_gb"), Some(s.storage_gb));
         if let Some(n) = s.object_count {
-            self.big(&format!("{at}.object_count"), n, MAX_REQUESTS);
+            self.big((at, "object_count"), n, MAX_REQUESTS);
         }
         if let Some(kb) = s.avg_object_size_kb {
             self.at_most(
-                &format!("{at}.avg_object_size_kb"),
+                (at, "avg_object_size_kb"),
                 kb,
                 Decimal::from(MAX_OBJECT_KB),
                 "KB (an object is at most 5 TB)",
             );
         }
         self.big(
-            &format!("{at}.put_requests_per_month"),
+            (at, "put_requests_per_month"),
             s.put_requests_per_month,
             MAX_REQUESTS,
         );
         self.big(
-            &format!("{at}.get_requests_per_month"),
+            (at, "get_requests_per_month"),
             s.get_requests_per_month,
             MAX_REQUESTS,
         );
-        self.gb(
-            &format!("{at}.retrieval_gb_per_month"),
-            s.retrieval_gb_per_month,
-        );
-        self.gb(
-            &format!("{at}.data_transfer_out_gb"),
-            s.data_transfer_out_gb,
-        );
+        self.gb((at, "retrieval_gb_per_month"), s.retrieval_gb_per_month);
+        self.gb((at, "data_transfer_out_gb"), s.data_transfer_out_gb);
     }
 
     fn rds(&mut self, at: &str, r: &RdsItem) {
-        self.name_like(&format!("{at}.instance_class"), &r.instance_class);
-        self.count(&format!("{at}.count"), r.count, 1, MAX_COUNT);
+        self.name_like((at, "instance_class"), &r.instance_class);
+        self.count((at, "count"), r.count, 1, MAX_COUNT);
         if r.engine.is_commercial() {
             if r.edition.is_none() {
                 self.push(
@@ -457,9 +459,9 @@ impl Checker {
                 "storage is at least 1 GB",
             );
         }
-        self.big(&format!("{p}.size_gb"), r.storage.size_gb, MAX_VOLUME_GB);
+        self.big((p.as_str(), "size_gb"), r.storage.size_gb, MAX_VOLUME_GB);
         if let Some(iops) = r.storage.iops {
-            self.big(&format!("{p}.iops"), iops, MAX_IOPS);
+            self.big((p.as_str(), "iops"), iops, MAX_IOPS);
             if !matches!(
                 r.storage.storage_type,
                 RdsStorageType::Gp3 | RdsStorageType::Io1 | RdsStorageType::Io2
@@ -484,7 +486,7 @@ impl Checker {
             );
         }
         if let Some(t) = r.storage.throughput_mbps {
-            self.big(&format!("{p}.throughput_mbps"), t, MAX_THROUGHPUT_MBPS);
+            self.big((p.as_str(), "throughput_mbps"), t, MAX_THROUGHPUT_MBPS);
             if r.storage.storage_type != RdsStorageType::Gp3 {
                 self.push(
                     ErrorCode::InvalidValue,
@@ -493,7 +495,7 @@ impl Checker {
                 );
             }
         }
-        self.gb(&format!("{at}.backup_storage_gb"), r.backup_storage_gb);
+        self.gb((at, "backup_storage_gb"), r.backup_storage_gb);
         self.usage(at, &r.usage);
     }
 
@@ -516,31 +518,29 @@ impl Checker {
             );
         }
         for (j, g) in a.instances.iter().enumerate() {
-            self.name_like(
-                &format!("{at}.instances[{j}].instance_class"),
-                &g.instance_class,
-            );
-            self.count(&format!("{at}.instances[{j}].count"), g.count, 1, MAX_COUNT);
+            let p = format!("{at}.instances[{j}]");
+            self.name_like((p.as_str(), "instance_class"), &g.instance_class);
+            self.count((p.as_str(), "count"), g.count, 1, MAX_COUNT);
         }
         if let Some(s) = &a.serverless_v2 {
             let p = format!("{at}.serverless_v2");
             self.at_most(
-                &format!("{p}.average_acus"),
+                (p.as_str(), "average_acus"),
                 s.average_acus,
                 Decimal::from(MAX_ACUS),
                 "ACUs",
             );
             if let Some(h) = s.hours_per_month {
-                self.hours(&format!("{p}.hours_per_month"), h);
+                self.hours((p.as_str(), "hours_per_month"), h);
             }
         }
-        self.gb(&format!("{at}.storage_gb"), Some(a.storage_gb));
+        self.gb((at, "storage_gb"), Some(a.storage_gb));
         self.big(
-            &format!("{at}.io_requests_per_month"),
+            (at, "io_requests_per_month"),
             a.io_requests_per_month,
             MAX_REQUESTS,
         );
-        self.gb(&format!("{at}.backup_storage_gb"), a.backup_storage_gb);
+        self.gb((at, "backup_storage_gb"), a.backup_storage_gb);
         if let Some(b) = &a.backtrack {
             let p = format!("{at}.backtrack");
             if a.engine != AuroraEngine::AuroraMysql {
@@ -551,13 +551,13 @@ impl Checker {
                 );
             }
             self.at_most(
-                &format!("{p}.change_records_per_hour"),
+                (p.as_str(), "change_records_per_hour"),
                 b.change_records_per_hour,
                 Decimal::from(MAX_CHANGE_RECORDS_PER_HOUR),
                 "change records per hour",
             );
             self.at_most(
-                &format!("{p}.window_hours"),
+                (p.as_str(), "window_hours"),
                 b.window_hours,
                 Decimal::from(MAX_BACKTRACK_HOURS),
                 "hours (the longest backtrack window is 72 hours)",
