@@ -1,7 +1,8 @@
 //! Untrusted request bodies: bytes → `EstimateRequest::from_json` → `validate_estimate` →
 //! `pricing::engine::estimate` on the bundled price book, as `POST /api/v1/estimate` does.
 //! Any panic (overflow, index, unwrap) is a finding; so is a priced response that does not
-//! serialise or whose share link does not reopen the same request.
+//! serialise, whose hand-written JSON (`EstimateResponse::to_json`, what the server sends) differs
+//! from serde_json's, or whose share link does not reopen the same request.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -24,7 +25,12 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     if let Ok(response) = pricing::engine::estimate(book(), &request) {
-        serde_json::to_vec(&response).expect("a priced response serialises");
+        let json = serde_json::to_vec(&response).expect("a priced response serialises");
+        assert_eq!(
+            response.to_json(),
+            json,
+            "the hand-written answer is what serde_json writes"
+        );
         let token = model::share::encode(&request);
         let reopened =
             model::share::decode(&token).expect("a share token of a valid request decodes");
