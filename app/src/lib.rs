@@ -9,6 +9,7 @@ pub mod browser;
 pub mod compare;
 pub mod components;
 pub mod cumulative;
+pub mod disclosure;
 pub mod export;
 pub mod form;
 pub mod format;

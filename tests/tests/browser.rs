@@ -1038,3 +1038,117 @@ async fn a_comparison_opens_with_enter_and_closes_with_escape_back_to_its_button
     }
     browser.close().await;
 }
+
+/// Whether the element matching `css` is rendered: laid out with a size, and not hidden by
+/// `display`, `visibility` or a closed `<details>` (`checkVisibility` sees `content-visibility`,
+/// which is how current browsers hide a closed disclosure's content).
+async fn rendered(browser: &Browser, css: &str) -> bool {
+    let answer = browser
+        .script(
+            "const e = document.querySelector(arguments[0]);
+             if (!e) { return null; }
+             const r = e.getBoundingClientRect();
+             return e.checkVisibility({ visibilityProperty: true }) && r.width > 0 && r.height > 0;",
+            vec![css.into()],
+        )
+        .await;
+    answer
+        .as_bool()
+        .unwrap_or_else(|| panic!("no element `{css}`"))
+}
+
+/// Whether the `<details>` matching `css` is open.
+async fn is_open(browser: &Browser, css: &str) -> bool {
+    browser
+        .script(
+            "const d = document.querySelector(arguments[0]); return d ? d.open : null;",
+            vec![css.into()],
+        )
+        .await
+        .as_bool()
+        .unwrap_or_else(|| panic!("no <details> `{css}`"))
+}
+
+#[tokio::test]
+async fn an_open_breakdown_stays_open_and_shows_the_new_figures_after_a_change() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
+    browser.open(&sample_link(&server, "us-east-1")).await;
+    let before = settled(&browser, &server).await;
+    let web = "[data-testid=item-cost][data-item=web]";
+    let api = "[data-testid=item-cost][data-item=api]";
+    let calculation = format!("{web} [data-testid=line-item] details.formula");
+
+    // Open the web servers' breakdown and the calculation of their first line.
+    browser.click(&format!("{web} > summary")).await;
+    browser.click(&format!("{calculation} > summary")).await;
+    assert!(is_open(&browser, web).await && is_open(&browser, &calculation).await);
+    assert!(!is_open(&browser, api).await);
+
+    // Change the number of instances: the bill re-prices every figure of the item.
+    browser
+        .type_into(
+            "[data-testid=item-card][data-item=web] input[data-field=count]",
+            "5",
+        )
+        .await;
+    let after = url_estimate_where(
+        &browser,
+        "five web servers",
+        |r| matches!(&r.items[0].spec, ItemSpec::Ec2(e) if e.count == 5),
+    )
+    .await;
+    assert_eq!(after.items[0].id, "web");
+    let response = settled(&browser, &server).await;
+    assert_ne!(response.items[0].monthly, before.items[0].monthly);
+
+    // Still open, now with the new figures.
+    assert!(is_open(&browser, web).await, "the breakdown closed");
+    assert!(
+        is_open(&browser, &calculation).await,
+        "the calculation closed"
+    );
+    assert!(
+        !is_open(&browser, api).await,
+        "an unopened breakdown opened"
+    );
+    let item = &response.items[0];
+    assert_eq!(
+        browser
+            .text(&format!("{web} [data-testid=item-total]"))
+            .await,
+        format!("{}/month", usd(item.monthly.amount()))
+    );
+    assert_eq!(
+        browser
+            .text(&format!("{web} [data-testid=line-amount]"))
+            .await,
+        usd(item.line_items[0].amount.amount())
+    );
+    assert_eq!(
+        browser
+            .text(&format!("{calculation} [data-testid=formula]"))
+            .await,
+        item.line_items[0].formula
+    );
+    assert!(rendered(&browser, &format!("{calculation} [data-testid=formula]")).await);
+
+    // Closing is remembered too.
+    browser.click(&format!("{web} > summary")).await;
+    browser
+        .type_into(
+            "[data-testid=item-card][data-item=web] input[data-field=count]",
+            "6",
+        )
+        .await;
+    url_estimate_where(
+        &browser,
+        "six web servers",
+        |r| matches!(&r.items[0].spec, ItemSpec::Ec2(e) if e.count == 6),
+    )
+    .await;
+    settled(&browser, &server).await;
+    assert!(!is_open(&browser, web).await, "a closed breakdown reopened");
+    browser.close().await;
+}
