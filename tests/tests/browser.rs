@@ -1069,6 +1069,18 @@ async fn is_open(browser: &Browser, css: &str) -> bool {
         .unwrap_or_else(|| panic!("no <details> `{css}`"))
 }
 
+/// The value of the input matching `css`.
+async fn value_of(browser: &Browser, css: &str) -> String {
+    browser
+        .find(css)
+        .await
+        .prop("value")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
 #[tokio::test]
 async fn an_open_breakdown_stays_open_and_shows_the_new_figures_after_a_change() {
     let _one = exclusive().await;
@@ -1150,5 +1162,137 @@ async fn an_open_breakdown_stays_open_and_shows_the_new_figures_after_a_change()
     .await;
     settled(&browser, &server).await;
     assert!(!is_open(&browser, web).await, "a closed breakdown reopened");
+    browser.close().await;
+}
+
+/// A file in the temporary directory, removed on drop, for the file input.
+struct TempFile(std::path::PathBuf);
+
+impl TempFile {
+    fn new(name: &str, contents: &str) -> TempFile {
+        let path = std::env::temp_dir().join(format!("cloudcalc-{}-{name}", std::process::id()));
+        std::fs::write(&path, contents).expect("writing a temporary file");
+        TempFile(path)
+    }
+
+    fn path(&self) -> String {
+        self.0.display().to_string()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Chooses `file` in the import control, as a person picking it in the file dialog.
+async fn import(browser: &Browser, file: &TempFile) {
+    browser
+        .find("[data-testid=import]")
+        .await
+        .send_keys(&file.path())
+        .await
+        .expect("the file input takes a path");
+}
+
+#[tokio::test]
+async fn an_imported_estimate_shows_its_own_items_and_back_restores_the_old_ones() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
+    // A fresh page: one EC2 card, the page's first.
+    browser.open(&server.url("/")).await;
+    browser
+        .find("[data-testid=item-card][data-service=ec2]")
+        .await;
+    browser
+        .type_into("[data-testid=item-card] input[data-field=count]", "3")
+        .await;
+    url_estimate_where(
+        &browser,
+        "three instances",
+        |r| matches!(&r.items[0].spec, ItemSpec::Ec2(e) if e.count == 3),
+    )
+    .await;
+    let typed = browser.path().await;
+
+    // An estimate whose first item is a Lambda function and whose EC2 item is another one.
+    let file = TempFile::new(
+        "jobs.json",
+        r#"{"name":"Jobs","region":"us-east-1","items":[
+            {"id":"jobs","label":"Nightly jobs","service":"lambda","requests_per_month":42000,
+             "avg_duration_ms":200,"memory_mb":1024},
+            {"id":"web","service":"ec2","instance_type":"t3.micro","count":4}]}"#,
+    );
+    import(&browser, &file).await;
+    url_estimate_where(&browser, "the imported items", |r| {
+        r.items.len() == 2 && r.items[0].id == "jobs"
+    })
+    .await;
+    settled(&browser, &server).await;
+
+    // Each card shows its imported item: service, id and values.
+    let cards = "[data-testid=item-card]";
+    assert_eq!(
+        attrs(&browser, cards, "data-service").await,
+        ["lambda", "ec2"]
+    );
+    assert_eq!(attrs(&browser, cards, "data-item").await, ["jobs", "web"]);
+    let jobs = "[data-testid=item-card][data-item=jobs]";
+    assert_eq!(
+        value_of(&browser, &format!("{jobs} input[data-field=label]")).await,
+        "Nightly jobs"
+    );
+    assert_eq!(
+        value_of(
+            &browser,
+            &format!("{jobs} input[data-field=requests_per_month]")
+        )
+        .await,
+        "42000"
+    );
+    let web = "[data-testid=item-card][data-item=web]";
+    assert_eq!(
+        value_of(&browser, &format!("{web} input[data-field=count]")).await,
+        "4"
+    );
+    assert_eq!(
+        value_of(&browser, &format!("{web} input[data-field=instance_type]")).await,
+        "t3.micro"
+    );
+    assert_eq!(
+        browser.text("[data-testid=notice]").await,
+        "Estimate imported."
+    );
+    assert_eq!(browser.text("[data-testid=import-error]").await, "");
+
+    // Back: the estimate typed before, on its own cards again.
+    browser.client.back().await.expect("history back");
+    let started = std::time::Instant::now();
+    while browser.path().await != typed {
+        assert!(started.elapsed() < cloudcalc_tests::browser::PATIENCE);
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    browser
+        .wait_text("[data-testid=item-card] [data-testid=item-title]", |t| {
+            t == "ec2-1"
+        })
+        .await;
+    assert_eq!(attrs(&browser, cards, "data-service").await, ["ec2"]);
+    assert_eq!(attrs(&browser, cards, "data-item").await, ["ec2-1"]);
+    assert_eq!(
+        value_of(&browser, "[data-testid=item-card] input[data-field=count]").await,
+        "3"
+    );
+    assert_eq!(
+        value_of(
+            &browser,
+            "[data-testid=item-card] input[data-field=instance_type]"
+        )
+        .await,
+        "m5.large"
+    );
+    settled(&browser, &server).await;
     browser.close().await;
 }
