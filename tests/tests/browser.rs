@@ -1296,3 +1296,101 @@ async fn an_imported_estimate_shows_its_own_items_and_back_restores_the_old_ones
     settled(&browser, &server).await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_file_that_is_not_an_estimate_is_refused_at_the_import_control() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
+    browser.open(&sample_link(&server, "us-east-1")).await;
+    let before = settled(&browser, &server).await;
+    let path = browser.path().await;
+    let total = browser.text("[data-testid=total-monthly]").await;
+    let cards = "[data-testid=item-card]";
+    let items = attrs(&browser, cards, "data-item").await;
+
+    // The control names its message, which is announced when it appears.
+    let input = browser.find("[data-testid=import]").await;
+    assert_eq!(
+        input
+            .attr("aria-describedby")
+            .await
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("import-err")
+    );
+    assert_eq!(attrs(&browser, "#import-err", "role").await, ["alert"]);
+    assert_eq!(browser.text("#import-err").await, "");
+
+    for (name, contents, expected) in [
+        (
+            "broken.json",
+            r#"{"region": "us-east-1", "items": ["#,
+            "Not imported: this file is not JSON. Your estimate is unchanged.",
+        ),
+        (
+            "shape.json",
+            r#"[{"id": "web", "service": "ec2"}]"#,
+            "Not imported: this file is not a cloudcalc estimate. Your estimate is unchanged.",
+        ),
+        (
+            "service.json",
+            r#"{"region":"us-east-1","items":[{"id":"a","service":"ec9"}]}"#,
+            "Not imported: this file is not a cloudcalc estimate. Your estimate is unchanged. (items[0].service:",
+        ),
+    ] {
+        let file = TempFile::new(name, contents);
+        import(&browser, &file).await;
+        // Each file's own message (the one before stays until this one is read).
+        browser
+            .wait_text("#import-err", |t| t.starts_with(expected))
+            .await;
+        assert_eq!(
+            attrs(&browser, "[data-testid=import]", "aria-invalid").await,
+            ["true"],
+            "{name}"
+        );
+        // The estimate is untouched: same link, same cards, same total.
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        assert_eq!(browser.path().await, path, "{name}");
+        assert_eq!(attrs(&browser, cards, "data-item").await, items, "{name}");
+        assert_eq!(
+            browser.text("[data-testid=total-monthly]").await,
+            total,
+            "{name}"
+        );
+        assert_eq!(browser.text("[data-testid=notice]").await, "", "{name}");
+    }
+
+    // The message follows the language.
+    let file = TempFile::new("again.json", "not json at all");
+    import(&browser, &file).await;
+    browser.wait_text("#import-err", |t| !t.is_empty()).await;
+    browser.click("[data-testid=lang-switch]").await;
+    let shown = browser
+        .wait_text("#import-err", |t| t.starts_with("가져오지"))
+        .await;
+    assert!(
+        shown.starts_with(
+            "가져오지 못했습니다: JSON 파일이 아닙니다. 현재 견적은 바뀌지 않았습니다."
+        ),
+        "{shown}"
+    );
+    browser.click("[data-testid=lang-switch]").await;
+
+    // A good file afterwards is imported and clears the message.
+    let good = TempFile::new(
+        "good.json",
+        r#"{"region":"us-east-1","items":[{"id":"solo","service":"s3","storage_gb":10}]}"#,
+    );
+    import(&browser, &good).await;
+    url_estimate_where(&browser, "the good file", |r| r.items[0].id == "solo").await;
+    browser.wait_text("#import-err", str::is_empty).await;
+    assert_eq!(
+        attrs(&browser, "[data-testid=import]", "aria-invalid").await,
+        ["false"]
+    );
+    assert_ne!(settled(&browser, &server).await.totals, before.totals);
+    browser.close().await;
+}
