@@ -47,6 +47,7 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
         ctx.follow_url(&browser::path())
     });
+    browser::open_breakdowns_while_printing();
     view! {
         <a class="skip" href="#main">"Skip to the estimate"</a>
         <Header />

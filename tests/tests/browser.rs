@@ -1394,3 +1394,76 @@ async fn a_file_that_is_not_an_estimate_is_refused_at_the_import_control() {
     assert_ne!(settled(&browser, &server).await.totals, before.totals);
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_printed_report_shows_every_breakdown_without_the_controls() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
+    browser.open(&sample_link(&server, "us-east-1")).await;
+    settled(&browser, &server).await;
+    let table = |item: &str| format!("[data-testid=item-cost][data-item={item}] table.lines");
+    let formula =
+        |item: &str| format!("[data-testid=item-cost][data-item={item}] [data-testid=formula]");
+    let items = ["web", "api", "assets", "orders", "catalog"];
+
+    // On screen the breakdowns start closed.
+    for item in items {
+        assert!(!rendered(&browser, &table(item)).await, "{item} on screen");
+    }
+    assert!(rendered(&browser, "[data-testid=share]").await);
+
+    browser.emulate_media("print").await;
+    for item in items {
+        assert!(rendered(&browser, &table(item)).await, "{item} in print");
+        assert!(
+            rendered(&browser, &formula(item)).await,
+            "{item}'s calculation in print"
+        );
+    }
+    // No controls on paper: buttons, the "show calculation" toggles, the disclosure triangles.
+    for control in [
+        "[data-testid=share]",
+        "[data-testid=add-ec2]",
+        "[data-testid=import]",
+        "[data-testid=item-cost] details.formula > summary",
+        "[data-testid=lang-switch]",
+    ] {
+        assert!(!rendered(&browser, control).await, "{control} prints");
+    }
+    assert!(!is_open(&browser, "[data-testid=item-cost][data-item=web]").await);
+
+    // Back on screen, nothing was opened.
+    browser.emulate_media("").await;
+    assert!(!rendered(&browser, &table("web")).await);
+    assert!(rendered(&browser, "[data-testid=share]").await);
+
+    // Browsers without ::details-content: the app opens the breakdowns around printing and
+    // restores them afterwards, keeping the one the person opened.
+    browser
+        .click("[data-testid=item-cost][data-item=api] > summary")
+        .await;
+    browser
+        .script("window.dispatchEvent(new Event('beforeprint'));", vec![])
+        .await;
+    for item in items {
+        let d = format!("[data-testid=item-cost][data-item={item}]");
+        assert!(is_open(&browser, &d).await, "{item} before printing");
+        assert!(
+            is_open(&browser, &format!("{d} details.formula")).await,
+            "{item}'s calculation before printing"
+        );
+    }
+    browser
+        .script("window.dispatchEvent(new Event('afterprint'));", vec![])
+        .await;
+    for item in items {
+        let d = format!("[data-testid=item-cost][data-item={item}]");
+        assert_eq!(
+            is_open(&browser, &d).await,
+            item == "api",
+            "{item} after printing"
+        );
+    }
+    browser.close().await;
+}
