@@ -1467,3 +1467,158 @@ async fn the_printed_report_shows_every_breakdown_without_the_controls() {
     }
     browser.close().await;
 }
+
+/// The page's scroll and client widths and, when it scrolls sideways, for the failure message,
+/// the chain of elements that makes it do so (each one's hiding alone brings the page back).
+async fn overflow(browser: &Browser) -> serde_json::Value {
+    browser
+        .script(
+            "const root = document.documentElement;
+             const fits = () => root.scrollWidth <= root.clientWidth;
+             const culprit = [];
+             let at = document.body;
+             while (!fits() && at) {
+               let next = null;
+               for (const child of at.children) {
+                 const before = child.style.display;
+                 child.style.display = 'none';
+                 const fixed = fits();
+                 child.style.display = before;
+                 if (fixed) { next = child; break; }
+               }
+               if (next) {
+                 const r = next.getBoundingClientRect();
+                 culprit.push(next.tagName.toLowerCase() + '.' + next.getAttribute('class') + ' '
+                   + Math.round(r.left) + '..' + Math.round(r.right));
+               }
+               at = next;
+             }
+             return { scroll: root.scrollWidth, client: root.clientWidth, culprit };",
+            vec![],
+        )
+        .await
+}
+
+/// The buttons whose label runs over more than one line.
+async fn wrapped_buttons(browser: &Browser) -> Vec<String> {
+    let answer = browser
+        .script(
+            "const out = [];
+             for (const b of document.querySelectorAll('.add-bar button, .card-actions button, .share .row > *, .decide button, .lang')) {
+               if (!b.checkVisibility()) { continue; }
+               const range = document.createRange();
+               range.selectNodeContents(b);
+               const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+               if (tops.size > 1) { out.push(b.textContent.trim()); }
+             }
+             return out;",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(answer).expect("a list of labels")
+}
+
+/// The Korean words that the page breaks between two of their syllables (a line ends inside
+/// the word), each with the line's end marked `|`.
+async fn mid_word_breaks(browser: &Browser) -> Vec<String> {
+    let answer = browser
+        .script(
+            "const out = [];
+             const hangul = /[가-힣]/;
+             const range = document.createRange();
+             const top = (node, i) => {
+               range.setStart(node, i);
+               range.setEnd(node, i + 1);
+               const rects = range.getClientRects();
+               return rects.length ? rects[0].top : null;
+             };
+             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+             for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+               const t = n.data;
+               if (!hangul.test(t) || !n.parentElement.checkVisibility()) { continue; }
+               for (let i = 1; i < t.length; i++) {
+                 if (!hangul.test(t[i - 1]) || !hangul.test(t[i])) { continue; }
+                 const a = top(n, i - 1), b = top(n, i);
+                 if (a !== null && b !== null && b > a + 2) {
+                   out.push(t.slice(0, i) + '|' + t.slice(i));
+                 }
+               }
+             }
+             return out;",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(answer).expect("a list of texts")
+}
+
+#[tokio::test]
+async fn a_phone_never_scrolls_sideways_in_either_language() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(390, 844, "en-US").await;
+    browser.open(&sample_link(&server, "us-east-1")).await;
+    settled(&browser, &server).await;
+    // Everything that can widen the page: an open breakdown and calculation, an open comparison.
+    // (Each scrolled to the middle first: the fixed total bar covers the bottom of the screen.)
+    let web = "[data-testid=item-card][data-item=web]";
+    for target in [
+        "[data-testid=item-cost][data-item=web] > summary".to_owned(),
+        "[data-testid=item-cost][data-item=web] details.formula > summary".to_owned(),
+        format!("{web} [data-testid=compare-pricing]"),
+    ] {
+        browser
+            .script(
+                "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });",
+                vec![target.clone().into()],
+            )
+            .await;
+        browser.click(&target).await;
+    }
+    browser
+        .find(&format!("{web} [data-testid=pricing-table]"))
+        .await;
+
+    let window = browser.script("return window.innerWidth;", vec![]).await;
+    for lang in ["en", "ko"] {
+        if lang == "ko" {
+            browser.click("[data-testid=lang-switch]").await;
+            browser
+                .wait_text("#bill-title", |t| t == "월 청구 금액")
+                .await;
+        }
+        // The narrowest window headless Chromium opens, then a 360-pixel phone.
+        for width in [None, Some(360)] {
+            if let Some(w) = width {
+                browser.emulate_viewport(w, 780).await;
+                let inner = browser.script("return window.innerWidth;", vec![]).await;
+                assert_eq!(inner, w, "the viewport is {w} pixels wide");
+            }
+            let seen = overflow(&browser).await;
+            let (scroll, client) = (seen["scroll"].as_f64(), seen["client"].as_f64());
+            assert!(
+                scroll.zip(client).is_some_and(|(s, c)| s <= c),
+                "{lang} at {}: the page scrolls sideways: {seen}",
+                width.map_or(format!("window {window}"), |w| w.to_string())
+            );
+            let wrapped = wrapped_buttons(&browser).await;
+            assert!(
+                wrapped.is_empty(),
+                "{lang} at {width:?}: button labels break over lines: {wrapped:?}"
+            );
+            if lang == "ko" {
+                let broken = mid_word_breaks(&browser).await;
+                assert!(
+                    broken.is_empty(),
+                    "at {width:?}: Korean words broken across lines: {broken:?}"
+                );
+            }
+        }
+        browser
+            .cdp(
+                "Emulation.clearDeviceMetricsOverride",
+                serde_json::json!({}),
+            )
+            .await;
+    }
+    browser.close().await;
+}
