@@ -488,7 +488,8 @@ async fn a_shared_link_reproduces_the_estimate_and_its_figures() {
     browser.close().await;
 }
 
-/// Not a check: takes the screenshots in `docs/` (run with `--ignored`).
+/// Not a check: takes the screenshots in `docs/` (run with `--ignored`). The Korean ones need
+/// a Korean font on the machine (Debian: `fonts-noto-cjk`), or Korean shows as empty boxes.
 #[tokio::test]
 #[ignore = "writes docs/ screenshots; run with --ignored"]
 async fn screenshots_of_the_main_screens() {
@@ -503,11 +504,21 @@ async fn screenshots_of_the_main_screens() {
         ("ko-KR", "ap-northeast-2", 390, 1600, "phone-ko"),
     ] {
         let browser = Browser::start(width, height, lang).await;
+        if width < 500 {
+            // Headless Chromium keeps its window at least 500 pixels wide: emulate the phone.
+            browser.emulate_viewport(width, height).await;
+        }
         browser.open(&sample_link(&server, region)).await;
         if lang.starts_with("ko") && browser.text("#bill-title").await != "월 청구 금액" {
             browser.click("[data-testid=lang-switch]").await;
         }
         settled(&browser, &server).await;
+        if width >= 1000 {
+            // Show one item's line items, as a reader checking a figure would.
+            browser
+                .click("[data-testid=item-cost][data-item=web] > summary")
+                .await;
+        }
         let png = browser.client.screenshot().await.expect("a screenshot");
         std::fs::write(docs.join(format!("screenshot-{name}.png")), png)
             .expect("writing the screenshot");
