@@ -89,6 +89,43 @@ pub fn print() {
     let _ = window().print();
 }
 
+/// Calls `f` on every element matching `selector`.
+fn each_element(selector: &str, f: impl Fn(&web_sys::Element)) {
+    let Ok(list) = document().query_selector_all(selector) else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(element) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            f(&element);
+        }
+    }
+}
+
+/// Opens the bill's closed breakdowns while the page prints and closes them again afterwards.
+/// The print stylesheet already shows closed `<details>` content through `::details-content`;
+/// this is the fallback for browsers older than that pseudo-element (Chromium 131, Safari 18.4,
+/// Firefox 143), which print only what is open.
+pub fn open_breakdowns_while_printing() {
+    let _ = window_event_listener_untyped("beforeprint", |_| {
+        each_element(
+            "details.item-cost:not([open]), details.formula:not([open])",
+            |d| {
+                let _ = d.set_attribute("data-print-opened", "");
+                let _ = d.set_attribute("open", "");
+            },
+        );
+    });
+    let _ = window_event_listener_untyped("afterprint", |_| {
+        each_element("details[data-print-opened]", |d| {
+            let _ = d.remove_attribute("open");
+            let _ = d.remove_attribute("data-print-opened");
+        });
+    });
+}
+
 /// A `data:` URL holding `text`, for download links.
 pub fn data_url(mime: &str, text: &str) -> String {
     let encoded: String = js_sys::encode_uri_component(text).into();

@@ -2,7 +2,9 @@
 //!
 //! Pure functions, so the exact file contents are tested on the host.
 
-use model::{EstimateRequest, EstimateResponse};
+use model::{ErrorCode, EstimateRequest, EstimateResponse};
+
+use crate::i18n::{Key, Lang};
 
 /// The CSV header row.
 pub const CSV_HEADER: &str = "item,service,region,line_item,quantity,unit,unit_price,amount";
@@ -59,6 +61,27 @@ pub fn read_import(bytes: &[u8]) -> Result<EstimateRequest, model::FieldError> {
     EstimateRequest::from_json(bytes)
 }
 
+/// Why an imported file was not taken, in `lang`: what the file is not, that the estimate on
+/// the page is unchanged, then the decoder's own words with the field they concern.
+pub fn import_problem(lang: Lang, e: &model::FieldError) -> String {
+    let what = lang.t(match e.code {
+        ErrorCode::InvalidJson => Key::ImportNotJson,
+        _ => Key::ImportNotEstimate,
+    });
+    let unchanged = lang.t(Key::EstimateUnchanged);
+    // The decoder speaks of an API request's body; here it is a file, and the sentence before
+    // already says it is not JSON, so only where the parser stopped is kept.
+    let detail = e
+        .message
+        .strip_prefix("the body is not valid JSON: ")
+        .unwrap_or(&e.message);
+    if e.field.is_empty() {
+        format!("{what} {unchanged} ({detail})")
+    } else {
+        format!("{what} {unchanged} ({}: {detail})", e.field)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +133,47 @@ mod tests {
         assert_eq!(e.field, "items[0].service");
         let e = read_import(b"not json").unwrap_err();
         assert_eq!(e.code, model::ErrorCode::InvalidJson);
+    }
+
+    #[test]
+    fn a_file_that_is_not_an_estimate_is_explained_in_both_languages() {
+        let broken = read_import(br#"{"region": "us-east-1", "items": ["#).unwrap_err();
+        let shape = read_import(br#"{"estimate": []}"#).unwrap_err();
+        let service =
+            read_import(br#"{"region":"us-east-1","items":[{"id":"a","service":"ec9"}]}"#)
+                .unwrap_err();
+        assert_eq!(
+            import_problem(Lang::En, &broken),
+            "Not imported: this file is not JSON. Your estimate is unchanged. \
+             (EOF while parsing a list at line 1 column 34)"
+        );
+        assert_eq!(
+            import_problem(Lang::En, &service),
+            format!(
+                "Not imported: this file is not a cloudcalc estimate. Your estimate is unchanged. \
+                 (items[0].service: {})",
+                service.message
+            )
+        );
+        assert_eq!(
+            import_problem(Lang::En, &shape),
+            format!(
+                "Not imported: this file is not a cloudcalc estimate. Your estimate is unchanged. \
+                 (estimate: {})",
+                shape.message
+            )
+        );
+        assert_eq!(
+            import_problem(Lang::Ko, &service),
+            format!(
+                "가져오지 못했습니다: cloudcalc 견적 파일이 아닙니다. 현재 견적은 바뀌지 않았습니다. \
+                 (items[0].service: {})",
+                service.message
+            )
+        );
+        assert!(
+            import_problem(Lang::Ko, &broken)
+                .starts_with("가져오지 못했습니다: JSON 파일이 아닙니다.")
+        );
     }
 }

@@ -425,6 +425,25 @@ impl EstimateForm {
         Some(new_uid)
     }
 
+    /// Replaces the whole estimate with `other` (an import, a link, back/forward) and gives its
+    /// cards uids this page has never used. A form made by [`from_request`] numbers its cards
+    /// from 1, like the page's first cards; the card list is keyed by uid, so without this an old
+    /// card (which reads its service and id once, when it is created) would be reused for a
+    /// different item and show it with the old card's fields.
+    pub fn replace_with(&mut self, other: EstimateForm) {
+        let mut next = self.next_uid;
+        let mut items = other.items;
+        for item in &mut items {
+            item.uid = next;
+            next += 1;
+        }
+        *self = EstimateForm {
+            items,
+            next_uid: next,
+            ..other
+        };
+    }
+
     /// Removes the card `uid`.
     pub fn remove(&mut self, uid: u32) {
         self.items.retain(|i| i.uid != uid);
@@ -1532,6 +1551,50 @@ mod tests {
             f.replace_spec(999, SpecForm::default_for(Service::S3)),
             None
         );
+    }
+
+    #[test]
+    fn a_replaced_estimate_gets_uids_the_page_never_used() {
+        // The page shows an EC2 card (uid 1) and an S3 card (uid 2); one card was removed.
+        let mut f = EstimateForm::new("us-east-1");
+        let ec2 = f.add(Service::Ec2);
+        let s3 = f.add(Service::S3);
+        let gone = f.add(Service::Lambda);
+        f.remove(gone);
+        // An imported estimate whose first item is a Lambda function: a form of its own numbers
+        // it 1, the uid of the page's EC2 card.
+        let json = br#"{"name":"Jobs","region":"eu-west-1","hours_per_month":720,"free_tier":true,
+            "items":[{"id":"jobs","service":"lambda","requests_per_month":42},
+                     {"id":"files","service":"s3","storage_gb":7}]}"#;
+        let imported = from_request(&EstimateRequest::from_json(json).unwrap());
+        assert_eq!(
+            imported.items[0].uid, ec2,
+            "the collision this guards against"
+        );
+
+        f.replace_with(imported.clone());
+
+        let uids: Vec<u32> = f.items.iter().map(|i| i.uid).collect();
+        assert_eq!(uids, [4, 5], "numbered on from the page's counter");
+        assert!(f.item(ec2).is_none() && f.item(s3).is_none() && f.item(gone).is_none());
+        assert_eq!(f.next_uid, 6);
+        // Everything but the uids is the imported estimate.
+        let mut renumbered = imported.clone();
+        for (item, uid) in renumbered.items.iter_mut().zip(uids) {
+            item.uid = uid;
+        }
+        renumbered.next_uid = 6;
+        assert_eq!(f, renumbered);
+        assert_eq!(
+            to_request(&f).unwrap(),
+            to_request(&imported).unwrap(),
+            "the same request"
+        );
+        // A card added afterwards, and a second replacement, keep counting up.
+        assert_eq!(f.add(Service::Ec2), 6);
+        f.replace_with(imported);
+        assert_eq!(f.items.iter().map(|i| i.uid).collect::<Vec<_>>(), [7, 8]);
+        assert_eq!(f.next_uid, 9);
     }
 
     #[test]

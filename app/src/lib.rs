@@ -9,6 +9,7 @@ pub mod browser;
 pub mod compare;
 pub mod components;
 pub mod cumulative;
+pub mod disclosure;
 pub mod export;
 pub mod form;
 pub mod format;
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
         ctx.follow_url(&browser::path())
     });
+    browser::open_breakdowns_while_printing();
     view! {
         <a class="skip" href="#main">"Skip to the estimate"</a>
         <Header />

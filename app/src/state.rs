@@ -234,14 +234,15 @@ impl Ctx {
         let (form, link_error) = initial_form(self.lang.get_untracked(), path);
         self.url_frozen.set_value(true);
         self.link_error.set(link_error);
-        self.form.set(form);
+        // New uids: the cards of the estimate left behind must not be reused for this one.
+        self.form.update(|f| f.replace_with(form));
     }
 
     /// Replaces the estimate with `request` (an import), as an explicit action.
     pub fn load(&self, request: &EstimateRequest) {
         let form = form::from_request(request);
         self.link_error.set(None);
-        self.act(|f| *f = form);
+        self.act(|f| f.replace_with(form));
     }
 
     /// Loads the catalogue once.

@@ -128,6 +128,8 @@ impl Drop for TempDir {
 pub struct Browser {
     pub client: Client,
     driver: tokio::process::Child,
+    /// chromedriver's address, e.g. `http://127.0.0.1:9515`, for commands fantoccini lacks.
+    driver_url: String,
     _profile: TempDir,
 }
 
@@ -195,8 +197,67 @@ impl Browser {
         Browser {
             client,
             driver,
+            driver_url: format!("http://127.0.0.1:{port}"),
             _profile: profile,
         }
+    }
+
+    /// Sends a Chrome DevTools Protocol command through chromedriver
+    /// (`POST /session/{id}/goog/cdp/execute`) and returns its result.
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+        let session = self
+            .client
+            .session_id()
+            .await
+            .expect("the session's id")
+            .expect("an open session");
+        let answer: serde_json::Value = reqwest::Client::new()
+            .post(format!(
+                "{}/session/{session}/goog/cdp/execute",
+                self.driver_url
+            ))
+            .json(&serde_json::json!({ "cmd": cmd, "params": params }))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("chromedriver takes {cmd}: {e}"))
+            .json()
+            .await
+            .unwrap_or_else(|e| panic!("chromedriver answers {cmd} in JSON: {e}"));
+        assert!(
+            answer["value"].get("error").is_none(),
+            "{cmd} failed: {answer}"
+        );
+        answer["value"].clone()
+    }
+
+    /// Renders the page for `media` (`"print"`, `"screen"`; `""` for the default), as
+    /// DevTools' rendering panel does: only the CSS changes, no print dialog opens.
+    pub async fn emulate_media(&self, media: &str) {
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "media": media }),
+        )
+        .await;
+    }
+
+    /// Lays the page out in a viewport of `width` × `height` CSS pixels, as a phone of that size
+    /// would (headless Chromium will not make its window narrower than about 500 pixels).
+    pub async fn emulate_viewport(&self, width: u32, height: u32) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            serde_json::json!({
+                "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true
+            }),
+        )
+        .await;
+    }
+
+    /// Runs `script` (a function body; `arguments[0]`… are `args`) and returns its value.
+    pub async fn script(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("the script failed: {e}\n{script}"))
     }
 
     /// Ends the session cleanly (Drop is the fallback).

@@ -488,7 +488,8 @@ async fn a_shared_link_reproduces_the_estimate_and_its_figures() {
     browser.close().await;
 }
 
-/// Not a check: takes the screenshots in `docs/` (run with `--ignored`).
+/// Not a check: takes the screenshots in `docs/` (run with `--ignored`). The Korean ones need
+/// a Korean font on the machine (Debian: `fonts-noto-cjk`), or Korean shows as empty boxes.
 #[tokio::test]
 #[ignore = "writes docs/ screenshots; run with --ignored"]
 async fn screenshots_of_the_main_screens() {
@@ -503,11 +504,21 @@ async fn screenshots_of_the_main_screens() {
         ("ko-KR", "ap-northeast-2", 390, 1600, "phone-ko"),
     ] {
         let browser = Browser::start(width, height, lang).await;
+        if width < 500 {
+            // Headless Chromium keeps its window at least 500 pixels wide: emulate the phone.
+            browser.emulate_viewport(width, height).await;
+        }
         browser.open(&sample_link(&server, region)).await;
         if lang.starts_with("ko") && browser.text("#bill-title").await != "월 청구 금액" {
             browser.click("[data-testid=lang-switch]").await;
         }
         settled(&browser, &server).await;
+        if width >= 1000 {
+            // Show one item's line items, as a reader checking a figure would.
+            browser
+                .click("[data-testid=item-cost][data-item=web] > summary")
+                .await;
+        }
         let png = browser.client.screenshot().await.expect("a screenshot");
         std::fs::write(docs.join(format!("screenshot-{name}.png")), png)
             .expect("writing the screenshot");
@@ -1035,6 +1046,590 @@ async fn a_comparison_opens_with_enter_and_closes_with_escape_back_to_its_button
             attrs(&browser, &format!("#{button_id}"), "aria-expanded").await,
             ["false"]
         );
+    }
+    browser.close().await;
+}
+
+/// Whether the element matching `css` is rendered: laid out with a size, and not hidden by
+/// `display`, `visibility` or a closed `<details>` (`checkVisibility` sees `content-visibility`,
+/// which is how current browsers hide a closed disclosure's content).
+async fn rendered(browser: &Browser, css: &str) -> bool {
+    let answer = browser
+        .script(
+            "const e = document.querySelector(arguments[0]);
+             if (!e) { return null; }
+             const r = e.getBoundingClientRect();
+             return e.checkVisibility({ visibilityProperty: true }) && r.width > 0 && r.height > 0;",
+            vec![css.into()],
+        )
+        .await;
+    answer
+        .as_bool()
+        .unwrap_or_else(|| panic!("no element `{css}`"))
+}
+
+/// Whether the `<details>` matching `css` is open.
+async fn is_open(browser: &Browser, css: &str) -> bool {
+    browser
+        .script(
+            "const d = document.querySelector(arguments[0]); return d ? d.open : null;",
+            vec![css.into()],
+        )
+        .await
+        .as_bool()
+        .unwrap_or_else(|| panic!("no <details> `{css}`"))
+}
+
+/// The value of the input matching `css`.
+async fn value_of(browser: &Browser, css: &str) -> String {
+    browser
+        .find(css)
+        .await
+        .prop("value")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn an_open_breakdown_stays_open_and_shows_the_new_figures_after_a_change() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
+    browser.open(&sample_link(&server, "us-east-1")).await;
+    let before = settled(&browser, &server).await;
+    let web = "[data-testid=item-cost][data-item=web]";
+    let api = "[data-testid=item-cost][data-item=api]";
+    let calculation = format!("{web} [data-testid=line-item] details.formula");
+
+    // Open the web servers' breakdown and the calculation of their first line.
+    browser.click(&format!("{web} > summary")).await;
+    browser.click(&format!("{calculation} > summary")).await;
+    assert!(is_open(&browser, web).await && is_open(&browser, &calculation).await);
+    assert!(!is_open(&browser, api).await);
+
+    // Change the number of instances: the bill re-prices every figure of the item.
+    browser
+        .type_into(
+            "[data-testid=item-card][data-item=web] input[data-field=count]",
+            "5",
+        )
+        .await;
+    let after = url_estimate_where(
+        &browser,
+        "five web servers",
+        |r| matches!(&r.items[0].spec, ItemSpec::Ec2(e) if e.count == 5),
+    )
+    .await;
+    assert_eq!(after.items[0].id, "web");
+    let response = settled(&browser, &server).await;
+    assert_ne!(response.items[0].monthly, before.items[0].monthly);
+
+    // Still open, now with the new figures.
+    assert!(is_open(&browser, web).await, "the breakdown closed");
+    assert!(
+        is_open(&browser, &calculation).await,
+        "the calculation closed"
+    );
+    assert!(
+        !is_open(&browser, api).await,
+        "an unopened breakdown opened"
+    );
+    let item = &response.items[0];
+    assert_eq!(
+        browser
+            .text(&format!("{web} [data-testid=item-total]"))
+            .await,
+        format!("{}/month", usd(item.monthly.amount()))
+    );
+    assert_eq!(
+        browser
+            .text(&format!("{web} [data-testid=line-amount]"))
+            .await,
+        usd(item.line_items[0].amount.amount())
+    );
+    assert_eq!(
+        browser
+            .text(&format!("{calculation} [data-testid=formula]"))
+            .await,
+        item.line_items[0].formula
+    );
+    assert!(rendered(&browser, &format!("{calculation} [data-testid=formula]")).await);
+
+    // Closing is remembered too.
+    browser.click(&format!("{web} > summary")).await;
+    browser
+        .type_into(
+            "[data-testid=item-card][data-item=web] input[data-field=count]",
+            "6",
+        )
+        .await;
+    url_estimate_where(
+        &browser,
+        "six web servers",
+        |r| matches!(&r.items[0].spec, ItemSpec::Ec2(e) if e.count == 6),
+    )
+    .await;
+    settled(&browser, &server).await;
+    assert!(!is_open(&browser, web).await, "a closed breakdown reopened");
+    browser.close().await;
+}
+
+/// A file in the temporary directory, removed on drop, for the file input.
+struct TempFile(std::path::PathBuf);
+
+impl TempFile {
+    fn new(name: &str, contents: &str) -> TempFile {
+        let path = std::env::temp_dir().join(format!("cloudcalc-{}-{name}", std::process::id()));
+        std::fs::write(&path, contents).expect("writing a temporary file");
+        TempFile(path)
+    }
+
+    fn path(&self) -> String {
+        self.0.display().to_string()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Chooses `file` in the import control, as a person picking it in the file dialog.
+async fn import(browser: &Browser, file: &TempFile) {
+    browser
+        .find("[data-testid=import]")
+        .await
+        .send_keys(&file.path())
+        .await
+        .expect("the file input takes a path");
+}
+
+#[tokio::test]
+async fn an_imported_estimate_shows_its_own_items_and_back_restores_the_old_ones() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
+    // A fresh page: one EC2 card, the page's first.
+    browser.open(&server.url("/")).await;
+    browser
+        .find("[data-testid=item-card][data-service=ec2]")
+        .await;
+    browser
+        .type_into("[data-testid=item-card] input[data-field=count]", "3")
+        .await;
+    url_estimate_where(
+        &browser,
+        "three instances",
+        |r| matches!(&r.items[0].spec, ItemSpec::Ec2(e) if e.count == 3),
+    )
+    .await;
+    let typed = browser.path().await;
+
+    // An estimate whose first item is a Lambda function and whose EC2 item is another one.
+    let file = TempFile::new(
+        "jobs.json",
+        r#"{"name":"Jobs","region":"us-east-1","items":[
+            {"id":"jobs","label":"Nightly jobs","service":"lambda","requests_per_month":42000,
+             "avg_duration_ms":200,"memory_mb":1024},
+            {"id":"web","service":"ec2","instance_type":"t3.micro","count":4}]}"#,
+    );
+    import(&browser, &file).await;
+    url_estimate_where(&browser, "the imported items", |r| {
+        r.items.len() == 2 && r.items[0].id == "jobs"
+    })
+    .await;
+    settled(&browser, &server).await;
+
+    // Each card shows its imported item: service, id and values.
+    let cards = "[data-testid=item-card]";
+    assert_eq!(
+        attrs(&browser, cards, "data-service").await,
+        ["lambda", "ec2"]
+    );
+    assert_eq!(attrs(&browser, cards, "data-item").await, ["jobs", "web"]);
+    let jobs = "[data-testid=item-card][data-item=jobs]";
+    assert_eq!(
+        value_of(&browser, &format!("{jobs} input[data-field=label]")).await,
+        "Nightly jobs"
+    );
+    assert_eq!(
+        value_of(
+            &browser,
+            &format!("{jobs} input[data-field=requests_per_month]")
+        )
+        .await,
+        "42000"
+    );
+    let web = "[data-testid=item-card][data-item=web]";
+    assert_eq!(
+        value_of(&browser, &format!("{web} input[data-field=count]")).await,
+        "4"
+    );
+    assert_eq!(
+        value_of(&browser, &format!("{web} input[data-field=instance_type]")).await,
+        "t3.micro"
+    );
+    assert_eq!(
+        browser.text("[data-testid=notice]").await,
+        "Estimate imported."
+    );
+    assert_eq!(browser.text("[data-testid=import-error]").await, "");
+
+    // Back: the estimate typed before, on its own cards again.
+    browser.client.back().await.expect("history back");
+    let started = std::time::Instant::now();
+    while browser.path().await != typed {
+        assert!(started.elapsed() < cloudcalc_tests::browser::PATIENCE);
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    browser
+        .wait_text("[data-testid=item-card] [data-testid=item-title]", |t| {
+            t == "ec2-1"
+        })
+        .await;
+    assert_eq!(attrs(&browser, cards, "data-service").await, ["ec2"]);
+    assert_eq!(attrs(&browser, cards, "data-item").await, ["ec2-1"]);
+    assert_eq!(
+        value_of(&browser, "[data-testid=item-card] input[data-field=count]").await,
+        "3"
+    );
+    assert_eq!(
+        value_of(
+            &browser,
+            "[data-testid=item-card] input[data-field=instance_type]"
+        )
+        .await,
+        "m5.large"
+    );
+    settled(&browser, &server).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_an_estimate_is_refused_at_the_import_control() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
+    browser.open(&sample_link(&server, "us-east-1")).await;
+    let before = settled(&browser, &server).await;
+    let path = browser.path().await;
+    let total = browser.text("[data-testid=total-monthly]").await;
+    let cards = "[data-testid=item-card]";
+    let items = attrs(&browser, cards, "data-item").await;
+
+    // The control names its message, which is announced when it appears.
+    let input = browser.find("[data-testid=import]").await;
+    assert_eq!(
+        input
+            .attr("aria-describedby")
+            .await
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("import-err")
+    );
+    assert_eq!(attrs(&browser, "#import-err", "role").await, ["alert"]);
+    assert_eq!(browser.text("#import-err").await, "");
+
+    for (name, contents, expected) in [
+        (
+            "broken.json",
+            r#"{"region": "us-east-1", "items": ["#,
+            "Not imported: this file is not JSON. Your estimate is unchanged.",
+        ),
+        (
+            "shape.json",
+            r#"[{"id": "web", "service": "ec2"}]"#,
+            "Not imported: this file is not a cloudcalc estimate. Your estimate is unchanged.",
+        ),
+        (
+            "service.json",
+            r#"{"region":"us-east-1","items":[{"id":"a","service":"ec9"}]}"#,
+            "Not imported: this file is not a cloudcalc estimate. Your estimate is unchanged. (items[0].service:",
+        ),
+    ] {
+        let file = TempFile::new(name, contents);
+        import(&browser, &file).await;
+        // Each file's own message (the one before stays until this one is read).
+        browser
+            .wait_text("#import-err", |t| t.starts_with(expected))
+            .await;
+        assert_eq!(
+            attrs(&browser, "[data-testid=import]", "aria-invalid").await,
+            ["true"],
+            "{name}"
+        );
+        // The estimate is untouched: same link, same cards, same total.
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        assert_eq!(browser.path().await, path, "{name}");
+        assert_eq!(attrs(&browser, cards, "data-item").await, items, "{name}");
+        assert_eq!(
+            browser.text("[data-testid=total-monthly]").await,
+            total,
+            "{name}"
+        );
+        assert_eq!(browser.text("[data-testid=notice]").await, "", "{name}");
+    }
+
+    // The message follows the language.
+    let file = TempFile::new("again.json", "not json at all");
+    import(&browser, &file).await;
+    browser.wait_text("#import-err", |t| !t.is_empty()).await;
+    browser.click("[data-testid=lang-switch]").await;
+    let shown = browser
+        .wait_text("#import-err", |t| t.starts_with("가져오지"))
+        .await;
+    assert!(
+        shown.starts_with(
+            "가져오지 못했습니다: JSON 파일이 아닙니다. 현재 견적은 바뀌지 않았습니다."
+        ),
+        "{shown}"
+    );
+    browser.click("[data-testid=lang-switch]").await;
+
+    // A good file afterwards is imported and clears the message.
+    let good = TempFile::new(
+        "good.json",
+        r#"{"region":"us-east-1","items":[{"id":"solo","service":"s3","storage_gb":10}]}"#,
+    );
+    import(&browser, &good).await;
+    url_estimate_where(&browser, "the good file", |r| r.items[0].id == "solo").await;
+    browser.wait_text("#import-err", str::is_empty).await;
+    assert_eq!(
+        attrs(&browser, "[data-testid=import]", "aria-invalid").await,
+        ["false"]
+    );
+    assert_ne!(settled(&browser, &server).await.totals, before.totals);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_printed_report_shows_every_breakdown_without_the_controls() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
+    browser.open(&sample_link(&server, "us-east-1")).await;
+    settled(&browser, &server).await;
+    let table = |item: &str| format!("[data-testid=item-cost][data-item={item}] table.lines");
+    let formula =
+        |item: &str| format!("[data-testid=item-cost][data-item={item}] [data-testid=formula]");
+    let items = ["web", "api", "assets", "orders", "catalog"];
+
+    // On screen the breakdowns start closed.
+    for item in items {
+        assert!(!rendered(&browser, &table(item)).await, "{item} on screen");
+    }
+    assert!(rendered(&browser, "[data-testid=share]").await);
+
+    browser.emulate_media("print").await;
+    for item in items {
+        assert!(rendered(&browser, &table(item)).await, "{item} in print");
+        assert!(
+            rendered(&browser, &formula(item)).await,
+            "{item}'s calculation in print"
+        );
+    }
+    // No controls on paper: buttons, the "show calculation" toggles, the disclosure triangles.
+    for control in [
+        "[data-testid=share]",
+        "[data-testid=add-ec2]",
+        "[data-testid=import]",
+        "[data-testid=item-cost] details.formula > summary",
+        "[data-testid=lang-switch]",
+    ] {
+        assert!(!rendered(&browser, control).await, "{control} prints");
+    }
+    assert!(!is_open(&browser, "[data-testid=item-cost][data-item=web]").await);
+
+    // Back on screen, nothing was opened.
+    browser.emulate_media("").await;
+    assert!(!rendered(&browser, &table("web")).await);
+    assert!(rendered(&browser, "[data-testid=share]").await);
+
+    // Browsers without ::details-content: the app opens the breakdowns around printing and
+    // restores them afterwards, keeping the one the person opened.
+    browser
+        .click("[data-testid=item-cost][data-item=api] > summary")
+        .await;
+    browser
+        .script("window.dispatchEvent(new Event('beforeprint'));", vec![])
+        .await;
+    for item in items {
+        let d = format!("[data-testid=item-cost][data-item={item}]");
+        assert!(is_open(&browser, &d).await, "{item} before printing");
+        assert!(
+            is_open(&browser, &format!("{d} details.formula")).await,
+            "{item}'s calculation before printing"
+        );
+    }
+    browser
+        .script("window.dispatchEvent(new Event('afterprint'));", vec![])
+        .await;
+    for item in items {
+        let d = format!("[data-testid=item-cost][data-item={item}]");
+        assert_eq!(
+            is_open(&browser, &d).await,
+            item == "api",
+            "{item} after printing"
+        );
+    }
+    browser.close().await;
+}
+
+/// The page's scroll and client widths and, when it scrolls sideways, for the failure message,
+/// the chain of elements that makes it do so (each one's hiding alone brings the page back).
+async fn overflow(browser: &Browser) -> serde_json::Value {
+    browser
+        .script(
+            "const root = document.documentElement;
+             const fits = () => root.scrollWidth <= root.clientWidth;
+             const culprit = [];
+             let at = document.body;
+             while (!fits() && at) {
+               let next = null;
+               for (const child of at.children) {
+                 const before = child.style.display;
+                 child.style.display = 'none';
+                 const fixed = fits();
+                 child.style.display = before;
+                 if (fixed) { next = child; break; }
+               }
+               if (next) {
+                 const r = next.getBoundingClientRect();
+                 culprit.push(next.tagName.toLowerCase() + '.' + next.getAttribute('class') + ' '
+                   + Math.round(r.left) + '..' + Math.round(r.right));
+               }
+               at = next;
+             }
+             return { scroll: root.scrollWidth, client: root.clientWidth, culprit };",
+            vec![],
+        )
+        .await
+}
+
+/// The buttons whose label runs over more than one line.
+async fn wrapped_buttons(browser: &Browser) -> Vec<String> {
+    let answer = browser
+        .script(
+            "const out = [];
+             for (const b of document.querySelectorAll('.add-bar button, .card-actions button, .share .row > *, .decide button, .lang')) {
+               if (!b.checkVisibility()) { continue; }
+               const range = document.createRange();
+               range.selectNodeContents(b);
+               const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+               if (tops.size > 1) { out.push(b.textContent.trim()); }
+             }
+             return out;",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(answer).expect("a list of labels")
+}
+
+/// The Korean words that the page breaks between two of their syllables (a line ends inside
+/// the word), each with the line's end marked `|`.
+async fn mid_word_breaks(browser: &Browser) -> Vec<String> {
+    let answer = browser
+        .script(
+            "const out = [];
+             const hangul = /[가-힣]/;
+             const range = document.createRange();
+             const top = (node, i) => {
+               range.setStart(node, i);
+               range.setEnd(node, i + 1);
+               const rects = range.getClientRects();
+               return rects.length ? rects[0].top : null;
+             };
+             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+             for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+               const t = n.data;
+               if (!hangul.test(t) || !n.parentElement.checkVisibility()) { continue; }
+               for (let i = 1; i < t.length; i++) {
+                 if (!hangul.test(t[i - 1]) || !hangul.test(t[i])) { continue; }
+                 const a = top(n, i - 1), b = top(n, i);
+                 if (a !== null && b !== null && b > a + 2) {
+                   out.push(t.slice(0, i) + '|' + t.slice(i));
+                 }
+               }
+             }
+             return out;",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(answer).expect("a list of texts")
+}
+
+#[tokio::test]
+async fn a_phone_never_scrolls_sideways_in_either_language() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(390, 844, "en-US").await;
+    browser.open(&sample_link(&server, "us-east-1")).await;
+    settled(&browser, &server).await;
+    // Everything that can widen the page: an open breakdown and calculation, an open comparison.
+    // (Each scrolled to the middle first: the fixed total bar covers the bottom of the screen.)
+    let web = "[data-testid=item-card][data-item=web]";
+    for target in [
+        "[data-testid=item-cost][data-item=web] > summary".to_owned(),
+        "[data-testid=item-cost][data-item=web] details.formula > summary".to_owned(),
+        format!("{web} [data-testid=compare-pricing]"),
+    ] {
+        browser
+            .script(
+                "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });",
+                vec![target.clone().into()],
+            )
+            .await;
+        browser.click(&target).await;
+    }
+    browser
+        .find(&format!("{web} [data-testid=pricing-table]"))
+        .await;
+
+    let window = browser.script("return window.innerWidth;", vec![]).await;
+    for lang in ["en", "ko"] {
+        if lang == "ko" {
+            browser.click("[data-testid=lang-switch]").await;
+            browser
+                .wait_text("#bill-title", |t| t == "월 청구 금액")
+                .await;
+        }
+        // The narrowest window headless Chromium opens, then a 360-pixel phone.
+        for width in [None, Some(360)] {
+            if let Some(w) = width {
+                browser.emulate_viewport(w, 780).await;
+                let inner = browser.script("return window.innerWidth;", vec![]).await;
+                assert_eq!(inner, w, "the viewport is {w} pixels wide");
+            }
+            let seen = overflow(&browser).await;
+            let (scroll, client) = (seen["scroll"].as_f64(), seen["client"].as_f64());
+            assert!(
+                scroll.zip(client).is_some_and(|(s, c)| s <= c),
+                "{lang} at {}: the page scrolls sideways: {seen}",
+                width.map_or(format!("window {window}"), |w| w.to_string())
+            );
+            let wrapped = wrapped_buttons(&browser).await;
+            assert!(
+                wrapped.is_empty(),
+                "{lang} at {width:?}: button labels break over lines: {wrapped:?}"
+            );
+            if lang == "ko" {
+                let broken = mid_word_breaks(&browser).await;
+                assert!(
+                    broken.is_empty(),
+                    "at {width:?}: Korean words broken across lines: {broken:?}"
+                );
+            }
+        }
+        browser
+            .cdp(
+                "Emulation.clearDeviceMetricsOverride",
+                serde_json::json!({}),
+            )
+            .await;
     }
     browser.close().await;
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use model::{EstimateResponse, ItemCost};
 use rust_decimal::Decimal;
 
+use crate::disclosure::{Disclosure, OpenDisclosures};
 use crate::format::{self, Conversion};
 use crate::i18n::{Key, names};
 use crate::state::Ctx;
@@ -129,27 +130,48 @@ fn GlobalErrors() -> impl IntoView {
 fn ItemTotals(response: Memo<Option<EstimateResponse>>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let items = move || response.with(|r| r.as_ref().map(|r| r.items.clone()).unwrap_or_default());
+    // An item is rebuilt whenever its figures change; what the person had open is kept here and
+    // reapplied, so a re-price never closes a breakdown they are reading.
+    let open = StoredValue::new(OpenDisclosures::default());
+    Effect::new(move |_| {
+        response.with(|r| {
+            if let Some(r) = r {
+                open.update_value(|o| o.keep_items(r.items.iter().map(|i| i.id.as_str())));
+            }
+        })
+    });
     view! {
         <div class="items" data-testid="item-totals">
             <For each=items key=|i: &ItemCost| format!("{}|{}|{}|{}", i.id, i.monthly, i.upfront, i.label.clone().unwrap_or_default()) let:item>
-                <ItemBreakdown item=item />
+                <ItemBreakdown item=item open=open />
             </For>
         </div>
         <p class="hint" hidden=move || response.with(|r| r.as_ref().is_some_and(|r| !r.items.is_empty()))>{ctx.text(Key::Empty)}</p>
     }
 }
 
-/// One item's total with its line items in a disclosure.
+/// Records the new state of the `<details>` that fired a `toggle` event under `d`.
+fn remember(open: StoredValue<OpenDisclosures>, d: Disclosure) -> impl Fn(leptos::ev::Event) {
+    move |ev| {
+        let is_open = event_target::<web_sys::Element>(&ev).has_attribute("open");
+        open.update_value(|o| o.set(d.clone(), is_open));
+    }
+}
+
+/// One item's total with its line items in a disclosure, open if the person left it open.
 #[component]
-fn ItemBreakdown(item: ItemCost) -> impl IntoView {
+fn ItemBreakdown(item: ItemCost, open: StoredValue<OpenDisclosures>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let this = Disclosure::Item(item.id.clone());
+    let was_open = open.with_value(|o| o.is_open(&this));
+    let item_id = item.id.clone();
     let name = item.label.clone().unwrap_or_else(|| item.id.clone());
     let monthly = format::usd(item.monthly.amount());
     let upfront = (!item.upfront.is_zero()).then(|| format::usd(item.upfront.amount()));
     let warnings = item.warnings.clone();
     let lines = item.line_items.clone();
     view! {
-        <details class="item-cost" data-testid="item-cost" data-item=item.id.clone()>
+        <details class="item-cost" data-testid="item-cost" data-item=item.id.clone() open=was_open on:toggle=remember(open, this)>
             <summary>
                 <span class="item-name">{name}</span>
                 <span class="item-meta">{names::service(item.service)} " · " {item.region.clone()}</span>
@@ -169,20 +191,24 @@ fn ItemBreakdown(item: ItemCost) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {lines.into_iter().map(|l| view! {
-                            <tr data-testid="line-item">
-                                <td>
-                                    {l.name.clone()}
-                                    <details class="formula">
-                                        <summary>{ctx.text(Key::ShowCalculation)}</summary>
-                                        <code data-testid="formula">{l.formula.clone()}</code>
-                                    </details>
-                                </td>
-                                <td class="num">{format::quantity(l.quantity)}</td>
-                                <td>{l.unit.as_str()}</td>
-                                <td class="num">{format::unit_price(l.unit_price)}</td>
-                                <td class="num" data-testid="line-amount">{format::usd(l.amount.amount())}</td>
-                            </tr>
+                        {lines.into_iter().map(|l| {
+                            let calculation = Disclosure::Line { item: item_id.clone(), line: l.name.clone() };
+                            let was_open = open.with_value(|o| o.is_open(&calculation));
+                            view! {
+                                <tr data-testid="line-item">
+                                    <td>
+                                        {l.name.clone()}
+                                        <details class="formula" open=was_open on:toggle=remember(open, calculation)>
+                                            <summary>{ctx.text(Key::ShowCalculation)}</summary>
+                                            <code data-testid="formula">{l.formula.clone()}</code>
+                                        </details>
+                                    </td>
+                                    <td class="num">{format::quantity(l.quantity)}</td>
+                                    <td>{l.unit.as_str()}</td>
+                                    <td class="num">{format::unit_price(l.unit_price)}</td>
+                                    <td class="num" data-testid="line-amount">{format::usd(l.amount.amount())}</td>
+                                </tr>
+                            }
                         }).collect_view()}
                     </tbody>
                 </table>

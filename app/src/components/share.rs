@@ -9,11 +9,32 @@ use crate::export;
 use crate::i18n::Key;
 use crate::state::Ctx;
 
+/// Why the last imported file was not taken (kept as data, so it follows a language switch).
+#[derive(Clone, Debug)]
+enum ImportProblem {
+    Unreadable,
+    Invalid(model::FieldError),
+}
+
+impl ImportProblem {
+    fn show(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            ImportProblem::Unreadable => format!(
+                "{} {}",
+                lang.t(Key::ImportFailed),
+                lang.t(Key::EstimateUnchanged)
+            ),
+            ImportProblem::Invalid(e) => export::import_problem(lang, e),
+        }
+    }
+}
+
 /// The share, export, import and print actions.
 #[component]
 pub fn SharePanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let link = RwSignal::new(String::new());
+    let import_problem = RwSignal::new(None::<ImportProblem>);
     let csv_href = Memo::new(move |_| {
         ctx.priced
             .with(|p| {
@@ -62,14 +83,18 @@ pub fn SharePanel() -> impl IntoView {
             return;
         };
         input.set_value("");
+        import_problem.set(None);
         spawn_local(async move {
             let lang = ctx.lang.get_untracked();
             let text = wasm_bindgen_futures::JsFuture::from(file.text())
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
+            // A file that is not an estimate leaves the page's estimate as it is; the reason is
+            // shown at the file input, not in the status line far from it.
             let Some(text) = text else {
-                ctx.notice.set(Some(lang.t(Key::ImportFailed).to_owned()));
+                ctx.notice.set(None);
+                import_problem.set(Some(ImportProblem::Unreadable));
                 return;
             };
             match export::read_import(text.as_bytes()) {
@@ -78,19 +103,15 @@ pub fn SharePanel() -> impl IntoView {
                     ctx.notice.set(Some(lang.t(Key::Imported).to_owned()));
                 }
                 Err(e) => {
-                    let at = if e.field.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({})", e.field)
-                    };
-                    ctx.notice.set(Some(format!(
-                        "{}{at}: {}",
-                        lang.t(Key::ImportFailed),
-                        e.message
-                    )));
+                    ctx.notice.set(None);
+                    import_problem.set(Some(ImportProblem::Invalid(e)));
                 }
             }
         });
+    };
+    let import_text = move || {
+        let lang = ctx.lang.get();
+        import_problem.with(|p| p.as_ref().map(|p| p.show(lang)))
     };
     view! {
         <section class="card share no-print" aria-labelledby="share-title">
@@ -118,9 +139,15 @@ pub fn SharePanel() -> impl IntoView {
                     {ctx.text(Key::ExportJson)}
                 </a>
             </div>
-            <div class="field">
+            <div class="field" class:invalid=move || import_problem.with(Option::is_some)>
                 <label for="import">{ctx.text(Key::Import)}</label>
-                <input id="import" type="file" accept=".json,application/json" data-testid="import" on:change=import />
+                <input id="import" type="file" accept=".json,application/json" data-testid="import"
+                    aria-describedby="import-err" aria-invalid=move || if import_problem.with(Option::is_some) { "true" } else { "false" }
+                    on:change=import />
+                // Always in the page, so screen readers announce the message when it appears.
+                <div id="import-err" role="alert" data-testid="import-error">
+                    {move || import_text().map(|t| view! { <p class="field-error">{t}</p> })}
+                </div>
             </div>
         </section>
     }
