@@ -1176,6 +1176,40 @@ async fn an_open_breakdown_stays_open_and_shows_the_new_figures_after_a_change()
     browser.close().await;
 }
 
+#[tokio::test]
+async fn moving_the_estimate_relabels_an_item_whose_cost_does_not_change() {
+    let _one = exclusive().await;
+    let server = Server::start().await;
+    let browser = Browser::start(DESKTOP.0, DESKTOP.1, "en-US").await;
+    // Within Lambda's always-free allowances: $0.00 in every region.
+    let json = r#"{"region":"us-east-1","free_tier":true,"items":[{"id":"fn","label":"Tiny function",
+        "service":"lambda","requests_per_month":1000,"avg_duration_ms":100,"memory_mb":128}]}"#;
+    let request = EstimateRequest::from_json(json.as_bytes()).expect("the estimate decodes");
+    browser
+        .open(&server.url(&format!("/e/{}", model::share::encode(&request))))
+        .await;
+    let before = settled(&browser, &server).await;
+    assert!(before.items[0].monthly.is_zero(), "{:?}", before.items[0]);
+    let meta = "[data-testid=item-cost][data-item=fn] .item-meta";
+    browser.wait_text(meta, |t| t.ends_with("us-east-1")).await;
+
+    browser
+        .choose("[data-testid=region]", "ap-northeast-2")
+        .await;
+    url_estimate_where(&browser, "the estimate in Seoul", |r| {
+        r.region == "ap-northeast-2"
+    })
+    .await;
+    let after = settled(&browser, &server).await;
+    assert_eq!(after.items[0].region, "ap-northeast-2");
+    assert_eq!(after.items[0].monthly, before.items[0].monthly);
+    // The same total, but the breakdown names the new region.
+    browser
+        .wait_text(meta, |t| t.ends_with("ap-northeast-2"))
+        .await;
+    browser.close().await;
+}
+
 /// A file in the temporary directory, removed on drop, for the file input.
 struct TempFile(std::path::PathBuf);
 

@@ -142,7 +142,9 @@ fn ItemTotals(response: Memo<Option<EstimateResponse>>) -> impl IntoView {
     });
     view! {
         <div class="items" data-testid="item-totals">
-            <For each=items key=|i: &ItemCost| format!("{}|{}|{}|{}", i.id, i.monthly, i.upfront, i.label.clone().unwrap_or_default()) let:item>
+            // Keyed by everything a breakdown shows (its region, every line and formula), so any
+            // change rebuilds it; `OpenDisclosures` reopens what was open.
+            <For each=items key=|i: &ItemCost| serde_json::to_string(i).unwrap_or_else(|_| i.id.clone()) let:item>
                 <ItemBreakdown item=item open=open />
             </For>
         </div>
