@@ -390,17 +390,21 @@ fn build(
             }
             Tiering::Aggregate { .. } => {
                 let billable = spec.quantity - alloc.free;
-                // `(20,000,000 requests − 1,000,000 free-tier requests)`
-                let push_what = |formula: &mut String| {
-                    if alloc.free.is_zero() {
-                        formula.push_str(&spec.quantity_text);
-                    } else {
+                // `20,000,000 requests`, or in brackets when `bracket` or when the free tier took
+                // a part: `(20,000,000 requests − 1,000,000 free-tier requests)`.
+                let push_what = |formula: &mut String, bracket: bool| {
+                    let bracket = bracket || !alloc.free.is_zero();
+                    if bracket {
                         formula.push('(');
-                        formula.push_str(&spec.quantity_text);
+                    }
+                    formula.push_str(&spec.quantity_text);
+                    if !alloc.free.is_zero() {
                         formula.push_str(" − ");
                         push_num(formula, alloc.free);
                         formula.push_str(" free-tier ");
                         formula.push_str(unit.as_str());
+                    }
+                    if bracket {
                         formula.push(')');
                     }
                 };
@@ -411,7 +415,7 @@ fn build(
                     if let Some(s) = tier.first() {
                         let unit_price = s.tier.price_usd * factor;
                         let mut formula = String::with_capacity(spec.quantity_text.len() + 96);
-                        push_what(&mut formula);
+                        push_what(&mut formula, true);
                         formula.push_str(" = 0 ");
                         formula.push_str(unit.as_str());
                         push_price(&mut formula, unit_price, unit, "");
@@ -439,16 +443,8 @@ fn build(
                         formula.push(' ');
                         formula.push_str(unit.as_str());
                         formula.push_str(" of ");
-                        if alloc.free.is_zero() {
-                            formula.push('(');
-                            push_what(&mut formula);
-                            formula.push(')');
-                        } else {
-                            push_what(&mut formula);
-                        }
-                    } else {
-                        push_what(&mut formula);
                     }
+                    push_what(&mut formula, !whole);
                     if let Some(p) = &phrase {
                         formula.push_str(" in the ");
                         formula.push_str(p);
