@@ -202,14 +202,12 @@ impl<'a> Object<'a> {
 
     /// As `Quantity`'s `Serialize`: a whole number as a JSON number, otherwise a string.
     fn quantity(&mut self, q: Quantity) {
-        let n = q.value().normalize();
-        if n.scale() == 0
-            && let Ok(whole) = u64::try_from(n)
-        {
-            let text = DecimalText::new(rust_decimal::Decimal::from(whole));
-            self.out.extend_from_slice(text.as_str().as_bytes());
-        } else {
-            string(self.out, DecimalText::new(n).as_str());
+        match q.json_form() {
+            // Writing a number into a Vec cannot fail.
+            Ok(whole) => {
+                let _ = serde_json::to_writer(&mut *self.out, &whole);
+            }
+            Err(n) => string(self.out, DecimalText::new(n).as_str()),
         }
     }
 

@@ -233,15 +233,24 @@ impl FromStr for Quantity {
     }
 }
 
+impl Quantity {
+    /// How the quantity is written in JSON: a whole number that fits `u64` as a number,
+    /// anything else as its normalised decimal string.
+    pub(crate) fn json_form(self) -> Result<u64, Decimal> {
+        let n = self.0.normalize();
+        match u64::try_from(n) {
+            Ok(whole) if n.scale() == 0 => Ok(whole),
+            _ => Err(n),
+        }
+    }
+}
+
 impl Serialize for Quantity {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let n = self.0.normalize();
-        if n.scale() == 0
-            && let Ok(whole) = u64::try_from(n)
-        {
-            return s.serialize_u64(whole);
+        match self.json_form() {
+            Ok(whole) => s.serialize_u64(whole),
+            Err(n) => decimal_str::serialize(&n, s),
         }
-        decimal_str::serialize(&n, s)
     }
 }
 
