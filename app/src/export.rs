@@ -62,13 +62,17 @@ pub fn read_import(bytes: &[u8]) -> Result<EstimateRequest, model::FieldError> {
 }
 
 /// Why an imported file was not taken, in `lang`: what the file is not, that the estimate on
-/// the page is unchanged, then the decoder's own words with the field they concern.
-pub fn import_problem(lang: Lang, e: &model::FieldError) -> String {
+/// the page is unchanged, then the decoder's own words with the field they concern. `None`: the
+/// browser could not read the file at all.
+pub fn import_problem(lang: Lang, e: Option<&model::FieldError>) -> String {
+    let unchanged = lang.t(Key::EstimateUnchanged);
+    let Some(e) = e else {
+        return format!("{} {unchanged}", lang.t(Key::ImportFailed));
+    };
     let what = lang.t(match e.code {
         ErrorCode::InvalidJson => Key::ImportNotJson,
         _ => Key::ImportNotEstimate,
     });
-    let unchanged = lang.t(Key::EstimateUnchanged);
     // The decoder speaks of an API request's body; here it is a file, and the sentence before
     // already says it is not JSON, so only where the parser stopped is kept.
     let detail = e
@@ -143,12 +147,12 @@ mod tests {
             read_import(br#"{"region":"us-east-1","items":[{"id":"a","service":"ec9"}]}"#)
                 .unwrap_err();
         assert_eq!(
-            import_problem(Lang::En, &broken),
+            import_problem(Lang::En, Some(&broken)),
             "Not imported: this file is not JSON. Your estimate is unchanged. \
              (EOF while parsing a list at line 1 column 34)"
         );
         assert_eq!(
-            import_problem(Lang::En, &service),
+            import_problem(Lang::En, Some(&service)),
             format!(
                 "Not imported: this file is not a cloudcalc estimate. Your estimate is unchanged. \
                  (items[0].service: {})",
@@ -156,7 +160,7 @@ mod tests {
             )
         );
         assert_eq!(
-            import_problem(Lang::En, &shape),
+            import_problem(Lang::En, Some(&shape)),
             format!(
                 "Not imported: this file is not a cloudcalc estimate. Your estimate is unchanged. \
                  (estimate: {})",
@@ -164,7 +168,7 @@ mod tests {
             )
         );
         assert_eq!(
-            import_problem(Lang::Ko, &service),
+            import_problem(Lang::Ko, Some(&service)),
             format!(
                 "가져오지 못했습니다: cloudcalc 견적 파일이 아닙니다. 현재 견적은 바뀌지 않았습니다. \
                  (items[0].service: {})",
@@ -172,8 +176,12 @@ mod tests {
             )
         );
         assert!(
-            import_problem(Lang::Ko, &broken)
+            import_problem(Lang::Ko, Some(&broken))
                 .starts_with("가져오지 못했습니다: JSON 파일이 아닙니다.")
+        );
+        assert_eq!(
+            import_problem(Lang::En, None),
+            "Not imported: the file could not be read. Your estimate is unchanged."
         );
     }
 }

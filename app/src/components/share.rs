@@ -18,14 +18,13 @@ enum ImportProblem {
 
 impl ImportProblem {
     fn show(&self, lang: crate::i18n::Lang) -> String {
-        match self {
-            ImportProblem::Unreadable => format!(
-                "{} {}",
-                lang.t(Key::ImportFailed),
-                lang.t(Key::EstimateUnchanged)
-            ),
-            ImportProblem::Invalid(e) => export::import_problem(lang, e),
-        }
+        export::import_problem(
+            lang,
+            match self {
+                ImportProblem::Unreadable => None,
+                ImportProblem::Invalid(e) => Some(e),
+            },
+        )
     }
 }
 
