@@ -96,24 +96,30 @@ impl Drop for Server {
     }
 }
 
-/// A fresh, empty directory removed on drop (Chromium's profile).
+/// A fresh, empty directory removed on drop (Chromium's profile, files to import).
 #[derive(Debug)]
-struct TempDir(PathBuf);
+pub struct TempDir(PathBuf);
 
 impl TempDir {
-    fn new() -> TempDir {
+    /// A new, empty directory under the system's temporary directory.
+    pub fn create() -> TempDir {
         static N: AtomicU32 = AtomicU32::new(0);
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.subsec_nanos())
             .unwrap_or(0);
         let dir = std::env::temp_dir().join(format!(
-            "cloudcalc-chromium-{}-{}-{nanos}",
+            "cloudcalc-test-{}-{}-{nanos}",
             std::process::id(),
             N.fetch_add(1, Ordering::Relaxed)
         ));
-        std::fs::create_dir_all(&dir).expect("a temporary profile directory");
+        std::fs::create_dir_all(&dir).expect("a temporary directory");
         TempDir(dir)
+    }
+
+    /// The directory.
+    pub fn path(&self) -> &std::path::Path {
+        &self.0
     }
 }
 
@@ -159,7 +165,7 @@ impl Browser {
         let driver = command
             .spawn()
             .expect("chromedriver starts (install chromium and chromium-driver)");
-        let profile = TempDir::new();
+        let profile = TempDir::create();
         let capabilities = serde_json::json!({
             "goog:chromeOptions": {
                 "binary": "/usr/bin/chromium",

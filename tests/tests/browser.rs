@@ -4,7 +4,7 @@
 //! `chromium` + `chromedriver` on PATH. The server sends its Content-Security-Policy on every
 //! response, so these tests also prove the app runs under it (no inline script or style).
 
-use cloudcalc_tests::browser::{Browser, Server, exclusive, percent_decode, usd};
+use cloudcalc_tests::browser::{Browser, Server, TempDir, exclusive, percent_decode, usd};
 use fantoccini::Locator;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
@@ -1210,24 +1210,22 @@ async fn moving_the_estimate_relabels_an_item_whose_cost_does_not_change() {
     browser.close().await;
 }
 
-/// A file in the temporary directory, removed on drop, for the file input.
-struct TempFile(std::path::PathBuf);
+/// A file for the file input, in a temporary directory removed on drop.
+struct TempFile {
+    _dir: TempDir,
+    path: std::path::PathBuf,
+}
 
 impl TempFile {
     fn new(name: &str, contents: &str) -> TempFile {
-        let path = std::env::temp_dir().join(format!("cloudcalc-{}-{name}", std::process::id()));
+        let dir = TempDir::create();
+        let path = dir.path().join(name);
         std::fs::write(&path, contents).expect("writing a temporary file");
-        TempFile(path)
+        TempFile { _dir: dir, path }
     }
 
     fn path(&self) -> String {
-        self.0.display().to_string()
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
+        self.path.display().to_string()
     }
 }
 
