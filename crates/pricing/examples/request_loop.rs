@@ -8,6 +8,9 @@
 //! valgrind --tool=callgrind target/release/examples/request_loop 1000
 //! ```
 //! `BENCHMARKS.md` records the instruction counts per request.
+//!
+//! `request_loop dump` prints the answer instead, for checking that a change to the engine or
+//! the writer leaves it byte for byte the same (`cmp` two dumps).
 
 use model::EstimateRequest;
 
@@ -18,6 +21,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const ESTIMATE_10: &[u8] = include_bytes!("../benches/data/estimate-10.json");
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("dump") {
+        let book = pricing::load::bundled().expect("the bundled price book loads");
+        let request = EstimateRequest::from_json(ESTIMATE_10).expect("the fixture decodes");
+        let answer = pricing::engine::estimate(&book, &request).expect("the fixture prices");
+        println!("{}", answer.to_json());
+        return;
+    }
     let n: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
