@@ -25,7 +25,8 @@ fn main() {
         let book = pricing::load::bundled().expect("the bundled price book loads");
         let request = EstimateRequest::from_json(ESTIMATE_10).expect("the fixture decodes");
         let answer = pricing::engine::estimate(&book, &request).expect("the fixture prices");
-        println!("{}", answer.to_json());
+        let json = String::from_utf8(answer.to_json()).expect("answers are UTF-8");
+        println!("{json}");
         return;
     }
     let n: usize = std::env::args()
