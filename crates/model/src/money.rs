@@ -103,64 +103,74 @@ const DECIMAL_TEXT_MAX: usize = 32;
 /// machinery was a tenth of the time it takes to write one (BENCHMARKS.md).
 #[derive(Clone, Copy)]
 pub struct DecimalText {
+    /// The text is `buf[start..]`: it is written from the right, least significant digit first.
     buf: [u8; DECIMAL_TEXT_MAX],
-    len: usize,
+    start: usize,
 }
+
+/// `00`, `01`, … `99`: two digits per division by a hundred.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
 
 impl DecimalText {
     /// The text of `d`.
     pub fn new(d: Decimal) -> Self {
-        // The mantissa's digits, least significant first.
-        let mut digits = [0u8; 29];
-        let mut n = 0;
+        let mut buf = [b'0'; DECIMAL_TEXT_MAX];
+        let end = DECIMAL_TEXT_MAX;
+        let mut start = end;
         let mut m = d.mantissa().unsigned_abs();
         while m > u128::from(u64::MAX) {
-            digits[n] = (m % 10) as u8;
+            start -= 1;
+            buf[start] = b'0' + (m % 10) as u8;
             m /= 10;
-            n += 1;
         }
-        // The rest fits 64 bits, where division by ten is a multiplication.
+        // The rest fits 64 bits, where division is a multiplication; two digits at a time.
         let mut m = u64::try_from(m).unwrap_or(0);
-        while m != 0 {
-            digits[n] = (m % 10) as u8;
-            m /= 10;
-            n += 1;
+        while m >= 100 {
+            let pair = (m % 100) as usize * 2;
+            m /= 100;
+            start -= 2;
+            buf[start..start + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        }
+        if m >= 10 {
+            let pair = m as usize * 2;
+            start -= 2;
+            buf[start..start + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        } else if m > 0 {
+            start -= 1;
+            buf[start] = b'0' + m as u8;
         }
         let scale = d.scale() as usize;
-        // At least `scale` digits: the fraction is zero-padded on the left (`0.005`).
-        let n = n.max(scale);
-        let whole = n - scale;
-        let mut out = DecimalText {
-            buf: [0; DECIMAL_TEXT_MAX],
-            len: 0,
-        };
-        if d.is_sign_negative() {
-            out.push(b'-');
-        }
-        if whole == 0 {
-            out.push(b'0');
-        }
-        for i in (scale..n).rev() {
-            out.push(b'0' + digits[i]);
-        }
+        // At least one whole digit and `scale` fraction digits: the buffer's zeros pad the
+        // fraction on the left (`0.005`) and give `0` for zero.
+        start = start.min(end - scale - 1);
         if scale > 0 {
-            out.push(b'.');
-            for i in (0..scale).rev() {
-                out.push(b'0' + digits[i]);
-            }
+            // Move the whole digits one place left to make room for the point.
+            let point = end - scale;
+            buf.copy_within(start..point, start - 1);
+            start -= 1;
+            buf[point - 1] = b'.';
         }
-        out
-    }
-
-    fn push(&mut self, b: u8) {
-        self.buf[self.len] = b;
-        self.len += 1;
+        if d.is_sign_negative() {
+            start -= 1;
+            buf[start] = b'-';
+        }
+        DecimalText { buf, start }
     }
 
     /// The text.
     pub fn as_str(&self) -> &str {
         // Only ASCII digits, `-` and `.` were written.
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("0")
+        std::str::from_utf8(self.as_bytes()).unwrap_or("0")
+    }
+
+    /// The text as bytes (ASCII), for writers that need no `&str`.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[self.start..]
     }
 }
 
@@ -353,6 +363,13 @@ mod tests {
             let d: Decimal = input.parse().expect("a decimal literal");
             assert_eq!(DecimalText::new(d).as_str(), expected, "{input}");
             assert_eq!(d.to_string(), expected, "Display of {input}");
+        }
+        // Every short mantissa at every small scale: one digit, two, odd and even counts.
+        for mantissa in 0..=1_000u32 {
+            for scale in 0..=5 {
+                let d = Decimal::from_parts(mantissa, 0, 0, mantissa % 3 == 1, scale);
+                assert_eq!(DecimalText::new(d).as_str(), d.to_string(), "{d:?}");
+            }
         }
         // Negative zero keeps its sign, as Display does.
         let negative_zero = Decimal::from_parts(0, 0, 0, true, 2);
