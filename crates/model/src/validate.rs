@@ -5,8 +5,6 @@
 //! listed in the OpenAPI description. Checks the price book must answer (is this region or
 //! instance type known?) are the engine's.
 
-use std::collections::HashSet;
-
 use rust_decimal::Decimal;
 
 use crate::error::{ErrorCode, FieldError};
@@ -82,10 +80,16 @@ pub fn validate_estimate(req: &EstimateRequest) -> Result<(), Vec<FieldError>> {
         );
         return Err(v.errors);
     }
-    let mut ids = HashSet::new();
+    let repeated = repeated_ids(&req.items);
+    // One path buffer for every item: `items[0]`, `items[1]`, ...
+    let mut at = String::with_capacity(16);
     for (i, item) in req.items.iter().enumerate() {
-        let at = format!("items[{i}]");
-        if !ids.insert(item.id.as_str()) {
+        at.clear();
+        at.push_str("items[");
+        push_index(&mut at, i);
+        at.push(']');
+        let at = at.as_str();
+        if repeated[i] {
             v.push(
                 ErrorCode::DuplicateId,
                 format!("{at}.id"),
@@ -113,6 +117,29 @@ pub fn validate_item(at: &str, item: &Item) -> Result<(), Vec<FieldError>> {
     } else {
         Err(v.errors)
     }
+}
+
+/// For each item, whether an earlier item has its id. Sorting (not hashing) keeps a hostile list
+/// of ids from costing more than `n log n` comparisons, and a typical estimate is a few items.
+fn repeated_ids(items: &[Item]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    // Stable: among equal ids the earliest comes first, and every later one is a repeat.
+    order.sort_by(|&a, &b| items[a].id.cmp(&items[b].id));
+    let mut repeated = vec![false; items.len()];
+    for pair in order.windows(2) {
+        if items[pair[0]].id == items[pair[1]].id {
+            repeated[pair[1]] = true;
+        }
+    }
+    repeated
+}
+
+/// Appends a decimal index (`push_str(&i.to_string())` without the formatting machinery).
+fn push_index(out: &mut String, i: usize) {
+    if i >= 10 {
+        push_index(out, i / 10);
+    }
+    out.push(char::from(b'0' + (i % 10) as u8));
 }
 
 fn clip(s: &str) -> String {
@@ -584,6 +611,33 @@ mod tests {
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].field, "items[1].id");
         assert_eq!(errs[0].code, ErrorCode::DuplicateId);
+    }
+
+    #[test]
+    fn every_repeat_of_an_id_is_named_in_item_order_among_other_errors() {
+        // Items 2, 3 and 11 repeat earlier ids; item 3 also has a bad memory size, reported
+        // after its duplicate id as the checks run item by item.
+        let mut items: Vec<String> = ["b", "a", "b", "a"]
+            .iter()
+            .map(|id| format!(r#"{{"id":"{id}","service":"lambda"}}"#))
+            .collect();
+        items[3] = r#"{"id":"a","service":"lambda","memory_mb":64}"#.to_owned();
+        items.extend((4..11).map(|i| format!(r#"{{"id":"x{i}","service":"lambda"}}"#)));
+        items.push(r#"{"id":"x10","service":"lambda"}"#.to_owned());
+        let errs = check(&format!(
+            r#"{{"region":"us-east-1","items":[{}]}}"#,
+            items.join(",")
+        ));
+        let fields: Vec<&str> = errs.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "items[2].id",
+                "items[3].id",
+                "items[3].memory_mb",
+                "items[11].id"
+            ]
+        );
     }
 
     #[test]
