@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod compare;
 pub mod error;
 pub mod money;
+mod one_pass;
 pub mod request;
 pub mod response;
 pub mod share;

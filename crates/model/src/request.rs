@@ -1117,16 +1117,15 @@ const COMMON_FIELDS: [&str; 4] = ["id", "label", "region", "service"];
 impl EstimateRequest {
     /// Decodes an estimate from JSON, naming the field path of the first problem.
     ///
-    /// The body is decoded in one pass, straight from its bytes (no intermediate
-    /// `serde_json::Value` for the estimate; items still pass through one, see [`Item`]).
+    /// A valid body is decoded in one typed pass, straight from its bytes (see `one_pass`).
+    /// Anything that pass refuses is decoded again through values (`from_json_via_values`), which
+    /// decides the outcome for it: the error and its path, or the value of the rare valid body the
+    /// one pass refuses.
     pub fn from_json(bytes: &[u8]) -> Result<EstimateRequest, FieldError> {
-        decode_json(bytes).map_err(|e| {
-            if e.field.is_empty() && e.code == ErrorCode::InvalidType {
-                not_an_estimate()
-            } else {
-                e
-            }
-        })
+        match crate::one_pass::estimate(bytes) {
+            Some(request) => Ok(request),
+            None => from_json_via_values(bytes),
+        }
     }
 
     /// Decodes an estimate from a parsed JSON value, naming the field path of the first problem.
@@ -1136,6 +1135,18 @@ impl EstimateRequest {
         }
         decode_value(value)
     }
+}
+
+/// Decodes an estimate through [`decode_json`], each item through a `serde_json::Value` (see
+/// [`Item`]'s `Deserialize`): slower than the one pass, but able to name the field of any problem.
+pub(crate) fn from_json_via_values(bytes: &[u8]) -> Result<EstimateRequest, FieldError> {
+    decode_json(bytes).map_err(|e| {
+        if e.field.is_empty() && e.code == ErrorCode::InvalidType {
+            not_an_estimate()
+        } else {
+            e
+        }
+    })
 }
 
 fn not_an_estimate() -> FieldError {
