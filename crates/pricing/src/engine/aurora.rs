@@ -19,7 +19,7 @@ use super::{Ctx, ec2, pricer};
 use crate::rows::{AuroraComponent, RuleId};
 
 /// The line specs of one Aurora cluster.
-pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs, Vec<FieldError>> {
+pub(crate) fn specs(ctx: &Ctx<'_>, at: At, a: &AuroraItem) -> Result<ItemSpecs, Vec<FieldError>> {
     let unknown: Vec<FieldError> = a
         .instances
         .iter()
@@ -28,7 +28,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
         .map(|(j, g)| {
             FieldError::new(
                 ErrorCode::UnknownOption,
-                format!("{at}.instances[{j}].instance_class"),
+                at.entry("instances", j).field("instance_class").to_string(),
                 format!("unknown DB instance class `{}`", g.instance_class),
             )
         })
@@ -44,7 +44,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
     for (j, g) in a.instances.iter().enumerate() {
         let count = Decimal::from(g.count);
         let instances = plural(count, "instance", "instances");
-        let field = format!("{at}.instances[{j}].instance_class");
+        let field = at.entry("instances", j).field("instance_class");
         match a.pricing {
             DbPricing::OnDemand => {
                 let mut d = base.clone();
@@ -82,7 +82,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
                         &[instances, (ctx.month_hours, "hours")],
                         Unit::Hours,
                         price(RiPart::Hourly),
-                        format!("{at}.pricing"),
+                        at.field("pricing"),
                     ));
                 }
                 if payment != Payment::NoUpfront {
@@ -92,7 +92,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
                         &[plural(count, "reservation", "reservations")],
                         Unit::Reservations,
                         price(RiPart::Upfront),
-                        format!("{at}.pricing"),
+                        at.field("pricing"),
                     );
                     l.one_time_term_months = Some(term.months());
                     out.lines.push(l);
@@ -119,7 +119,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
             &[(s.average_acus.value(), "ACUs"), (hours, "hours")],
             Unit::AcuHours,
             cluster(AuroraComponent::ServerlessV2),
-            format!("{at}.serverless_v2"),
+            at.field("serverless_v2"),
         ));
     }
     let gb = a.storage_gb.value();
@@ -129,7 +129,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
         &[(gb, "GB")],
         Unit::GbMonths,
         cluster(AuroraComponent::Storage),
-        format!("{at}.storage_gb"),
+        at.field("storage_gb"),
     ));
     let io = Decimal::from(a.io_requests_per_month);
     match config {
@@ -141,7 +141,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
                     &[(io, "I/O requests")],
                     Unit::IoRequests,
                     cluster(AuroraComponent::IoRequests),
-                    format!("{at}.io_requests_per_month"),
+                    at.field("io_requests_per_month"),
                 ));
             }
         }
@@ -150,7 +150,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
                 out.warn(
                     "io_included",
                     "Aurora I/O-Optimized includes read and write I/O; the I/O requests are not billed",
-                    Some(format!("{at}.io_requests_per_month")),
+                    at.field("io_requests_per_month"),
                 );
             }
         }
@@ -164,7 +164,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
                 &[(stored * ctx.month_hours, "change records")],
                 Unit::ChangeRecords,
                 cluster(AuroraComponent::Backtrack),
-                format!("{at}.backtrack"),
+                at.field("backtrack"),
             )
             .described(format!(
                 "{} change records per hour × {} hours window = {} records stored, × {} hours",
@@ -186,7 +186,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
                 &[(billable, "GB")],
                 Unit::GbMonths,
                 cluster(AuroraComponent::Backup),
-                format!("{at}.backup_storage_gb"),
+                at.field("backup_storage_gb"),
             )
             .described(format!(
                 "({} GB − {} GB free: {}% of the {} GB cluster volume)",

@@ -17,14 +17,14 @@ use crate::rows::EbsComponent;
 /// The line specs of one EC2 item.
 pub(crate) fn specs(
     ctx: &Ctx<'_>,
-    at: &str,
+    at: At,
     region: &str,
     e: &Ec2Item,
 ) -> Result<ItemSpecs, Vec<FieldError>> {
     if ctx.book.ec2_instance_type(&e.instance_type).is_none() {
         return Err(vec![FieldError::new(
             ErrorCode::UnknownOption,
-            format!("{at}.instance_type"),
+            at.field("instance_type").to_string(),
             format!("unknown instance type `{}`", e.instance_type),
         )]);
     }
@@ -35,7 +35,7 @@ pub(crate) fn specs(
     let os = e.operating_system;
     let it = &e.instance_type;
     let instances = plural(count, "instance", "instances");
-    let field = format!("{at}.pricing");
+    let field = at.field("pricing");
     match e.pricing {
         Ec2Pricing::OnDemand => out.lines.push(LineSpec::new(
             "Instance usage",
@@ -46,7 +46,7 @@ pub(crate) fn specs(
                 instance_type: it.clone(),
                 os,
             },
-            format!("{at}.instance_type"),
+            at.field("instance_type"),
         )),
         Ec2Pricing::Spot { discount_percent } => {
             let details = vec![os.display().to_owned(), "spot".to_owned(), it.clone()];
@@ -60,7 +60,7 @@ pub(crate) fn specs(
                         instance_type: it.clone(),
                         os,
                     },
-                    field.clone(),
+                    field,
                 ),
                 Some(d) => {
                     let mut l = LineSpec::new(
@@ -72,7 +72,7 @@ pub(crate) fn specs(
                             instance_type: it.clone(),
                             os,
                         },
-                        format!("{at}.instance_type"),
+                        at.field("instance_type"),
                     );
                     let factor = Decimal::ONE - d.value() / Decimal::ONE_HUNDRED;
                     l.price_factor = Some((
@@ -113,7 +113,7 @@ pub(crate) fn specs(
                     &[instances, (month, "hours")],
                     Unit::Hours,
                     price(RiPart::Hourly),
-                    field.clone(),
+                    field,
                 ));
             }
             if payment != Payment::NoUpfront {
@@ -123,7 +123,7 @@ pub(crate) fn specs(
                     &[plural(count, "reservation", "reservations")],
                     Unit::Reservations,
                     price(RiPart::Upfront),
-                    field.clone(),
+                    field,
                 );
                 l.one_time_term_months = Some(term.months());
                 out.lines.push(l);
@@ -153,13 +153,13 @@ pub(crate) fn specs(
                     term,
                     payment,
                 },
-                field.clone(),
+                field,
             ));
             commitment_warning(ctx, &mut out, at, used, "Savings Plan commitment");
         }
     }
     for (j, v) in e.ebs.iter().enumerate() {
-        ebs(ctx, &mut out, &format!("{at}.ebs[{j}]"), count, v);
+        ebs(ctx, &mut out, at.entry("ebs", j), count, v);
     }
     if e.public_ipv4_addresses > 0 {
         let n = Decimal::from(e.public_ipv4_addresses);
@@ -173,13 +173,13 @@ pub(crate) fn specs(
             ],
             Unit::Hours,
             PriceRef::PublicIpv4,
-            format!("{at}.public_ipv4_addresses"),
+            at.field("public_ipv4_addresses"),
         ));
     }
     if let Some(line) = transfer::line(
         region,
         e.data_transfer_out_gb,
-        format!("{at}.data_transfer_out_gb"),
+        at.field("data_transfer_out_gb"),
     ) {
         out.lines.push(line);
     }
@@ -190,7 +190,7 @@ pub(crate) fn specs(
 pub(crate) fn commitment_warning(
     ctx: &Ctx<'_>,
     out: &mut ItemSpecs,
-    at: &str,
+    at: At,
     used: Decimal,
     what: &str,
 ) {
@@ -202,14 +202,14 @@ pub(crate) fn commitment_warning(
                 num(ctx.month_hours),
                 num(ctx.month_hours - used)
             ),
-            Some(format!("{at}.usage")),
+            at.field("usage"),
         );
     }
 }
 
 /// One EBS volume type on each of `count` instances: storage, then provisioned IOPS and
 /// throughput above each type's free baseline (a zero-priced first tier in `ebs_volumes`).
-fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs, at: &str, count: Decimal, v: &model::EbsVolume) {
+fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs, at: At, count: Decimal, v: &model::EbsVolume) {
     let _ = ctx;
     let vt = v.volume_type;
     let size = Decimal::from(v.size_gb);
@@ -228,7 +228,7 @@ fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs, at: &str, count: Decimal, v: &model::
                 volume_type: vt,
                 component: EbsComponent::Storage,
             },
-            format!("{at}.size_gb"),
+            at.field("size_gb"),
         )
         .per_unit(size, volumes),
     );
@@ -249,7 +249,7 @@ fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs, at: &str, count: Decimal, v: &model::
                     volume_type: vt,
                     component: EbsComponent::Iops,
                 },
-                format!("{at}.iops"),
+                at.field("iops"),
             )
             .described(format!("{} IOPS per volume", num(q)))
             .per_unit(q, volumes),
@@ -267,7 +267,7 @@ fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs, at: &str, count: Decimal, v: &model::
                     volume_type: vt,
                     component: EbsComponent::Throughput,
                 },
-                format!("{at}.throughput_mbps"),
+                at.field("throughput_mbps"),
             )
             .described(format!("{} MBps per volume", num(q)))
             .per_unit(q, volumes),

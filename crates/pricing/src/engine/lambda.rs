@@ -18,7 +18,7 @@ use crate::rows::{LambdaComponent, RuleId};
 /// The line specs of one Lambda item.
 pub(crate) fn specs(
     ctx: &Ctx<'_>,
-    at: &str,
+    at: At,
     region: &str,
     l: &LambdaItem,
 ) -> Result<ItemSpecs, Vec<FieldError>> {
@@ -38,7 +38,7 @@ pub(crate) fn specs(
             &[(requests, "requests")],
             Unit::Requests,
             price(LambdaComponent::Requests),
-            format!("{at}.requests_per_month"),
+            at.field("requests_per_month"),
         )
         .aggregate(
             AggregateKey::Lambda(region.to_owned(), arch, LambdaComponent::Requests),
@@ -53,7 +53,7 @@ pub(crate) fn specs(
             &[(gb_s, "GB-seconds")],
             Unit::GbSeconds,
             price(LambdaComponent::Duration),
-            format!("{at}.avg_duration_ms"),
+            at.field("avg_duration_ms"),
         )
         .described(format!(
             "{} requests × {} s × {} GB",
@@ -78,7 +78,7 @@ pub(crate) fn specs(
                 &[(q, "GB-seconds")],
                 Unit::GbSeconds,
                 price(LambdaComponent::EphemeralStorage),
-                format!("{at}.ephemeral_storage_mb"),
+                at.field("ephemeral_storage_mb"),
             )
             .described(format!(
                 "{} requests × {} s × ({} MB − {} MB free) / 1024 GB",
@@ -90,7 +90,7 @@ pub(crate) fn specs(
         );
     }
     if let Some(pc) = &l.provisioned_concurrency {
-        let p = format!("{at}.provisioned_concurrency");
+        let p = at.field("provisioned_concurrency");
         let hours = pc
             .hours_per_month
             .map(|h| h.value().min(ctx.month_hours))
@@ -104,7 +104,7 @@ pub(crate) fn specs(
                 &[(q, "GB-seconds")],
                 Unit::GbSeconds,
                 price(LambdaComponent::ProvisionedConcurrency),
-                p.clone(),
+                p,
             )
             .described(format!(
                 "{} concurrency × {} GB × {} hours × 3,600 s",
@@ -123,7 +123,7 @@ pub(crate) fn specs(
                 &[(pc_gb_s, "GB-seconds")],
                 Unit::GbSeconds,
                 price(LambdaComponent::ProvisionedDuration),
-                format!("{p}.avg_duration_ms"),
+                at.field("provisioned_concurrency.avg_duration_ms"),
             )
             .described(format!(
                 "{} requests × {} s × {} GB",
@@ -139,20 +139,20 @@ pub(crate) fn specs(
             &[(pc_requests, "requests")],
             Unit::Requests,
             price(LambdaComponent::Requests),
-            format!("{p}.requests_per_month"),
+            at.field("provisioned_concurrency.requests_per_month"),
         ));
         if ctx.free_tier {
             out.warn(
                 "free_tier_excludes_provisioned_concurrency",
                 "the Lambda free tier does not apply to provisioned concurrency or the invocations it serves",
-                Some(p),
+                p,
             );
         }
     }
     if let Some(line) = transfer::line(
         region,
         l.data_transfer_out_gb,
-        format!("{at}.data_transfer_out_gb"),
+        at.field("data_transfer_out_gb"),
     ) {
         out.lines.push(line);
     }

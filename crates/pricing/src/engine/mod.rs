@@ -80,11 +80,11 @@ pub fn estimate(
     let mut inputs = Vec::with_capacity(req.items.len());
     let mut region_reported = false;
     for (i, item) in req.items.iter().enumerate() {
-        let at = format!("items[{i}]");
+        let at = spec::At::item(i);
         let region = item.region.as_deref().unwrap_or(&req.region);
         if book.region(region).is_none() {
             let field = if item.region.is_some() {
-                format!("{at}.region")
+                at.field("region").to_string()
             } else if region_reported {
                 continue;
             } else {
@@ -98,7 +98,7 @@ pub fn estimate(
             ));
             continue;
         }
-        match item_specs(&ctx, &at, region, item) {
+        match item_specs(&ctx, at, region, item) {
             Ok(specs) => inputs.push(ItemInput {
                 id: &item.id,
                 region,
@@ -148,7 +148,7 @@ fn item_index(field: &str) -> Option<usize> {
 /// The line specs of one item.
 fn item_specs(
     ctx: &Ctx<'_>,
-    at: &str,
+    at: spec::At,
     region: &str,
     item: &Item,
 ) -> Result<spec::ItemSpecs, Vec<FieldError>> {

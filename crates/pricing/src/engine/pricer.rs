@@ -90,7 +90,7 @@ pub(crate) fn price(
             let Some(resolved) = resolve(book, item.region, &spec.price) else {
                 errors.push(FieldError::new(
                     ErrorCode::PriceNotAvailable,
-                    spec.field.clone(),
+                    spec.field.to_string(),
                     missing_message(book, item.id, item.region, &spec.price),
                 ));
                 continue;

@@ -44,11 +44,11 @@ pub(crate) fn gp3_baseline(ctx: &Ctx<'_>, engine: RdsEngine, size_gb: u64) -> (D
 }
 
 /// The line specs of one RDS item.
-pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, Vec<FieldError>> {
+pub(crate) fn specs(ctx: &Ctx<'_>, at: At, r: &RdsItem) -> Result<ItemSpecs, Vec<FieldError>> {
     if ctx.book.db_instance_class(&r.instance_class).is_none() {
         return Err(vec![FieldError::new(
             ErrorCode::UnknownOption,
-            format!("{at}.instance_class"),
+            at.field("instance_class").to_string(),
             format!("unknown DB instance class `{}`", r.instance_class),
         )]);
     }
@@ -82,7 +82,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
                 &[instances, (used, "hours")],
                 Unit::Hours,
                 PriceRef::RdsInstance(offer.clone()),
-                format!("{at}.instance_class"),
+                at.field("instance_class"),
             ));
         }
         DbPricing::Reserved { term, payment } => {
@@ -102,7 +102,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
                     &[instances, (ctx.month_hours, "hours")],
                     Unit::Hours,
                     price(RiPart::Hourly),
-                    format!("{at}.pricing"),
+                    at.field("pricing"),
                 ));
             }
             if payment != Payment::NoUpfront {
@@ -112,7 +112,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
                     &[plural(count, "reservation", "reservations")],
                     Unit::Reservations,
                     price(RiPart::Upfront),
-                    format!("{at}.pricing"),
+                    at.field("pricing"),
                 );
                 l.one_time_term_months = Some(term.months());
                 out.lines.push(l);
@@ -136,7 +136,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
             &[instances, (size, "GB")],
             Unit::GbMonths,
             sp(RdsStorageComponent::Storage),
-            format!("{at}.storage.size_gb"),
+            at.field("storage.size_gb"),
         )
         .per_unit(size, instances),
     );
@@ -172,7 +172,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
                     &[instances, (extra, "IOPS")],
                     Unit::IopsMonths,
                     sp(RdsStorageComponent::Iops),
-                    format!("{at}.storage.iops"),
+                    at.field("storage.iops"),
                 )
                 .described(text)
                 .per_unit(extra, instances),
@@ -192,7 +192,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
                     &[instances, (extra, "MBps")],
                     Unit::MbpsMonths,
                     sp(RdsStorageComponent::Throughput),
-                    format!("{at}.storage.throughput_mbps"),
+                    at.field("storage.throughput_mbps"),
                 )
                 .described(format!(
                     "({} MBps − {} baseline) per instance",
@@ -214,7 +214,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
                 &[(billable, "GB")],
                 Unit::GbMonths,
                 PriceRef::RdsBackup,
-                format!("{at}.backup_storage_gb"),
+                at.field("backup_storage_gb"),
             )
             .described(format!(
                 "({} GB − {} GB free: {}% of {} GB provisioned)",

@@ -46,7 +46,7 @@ fn charges_retrieval(class: StorageClass) -> bool {
 /// The line specs of one S3 item.
 pub(crate) fn specs(
     ctx: &Ctx<'_>,
-    at: &str,
+    at: At,
     region: &str,
     s: &S3Item,
 ) -> Result<ItemSpecs, Vec<FieldError>> {
@@ -78,7 +78,7 @@ pub(crate) fn specs(
                 "{} has per-object rules (minimum billable size, per-object overhead or monitoring); without `object_count` they are not applied",
                 class.display()
             ),
-            Some(format!("{at}.object_count")),
+            at.field("object_count"),
         );
     }
     let key = AggregateKey::S3Storage(region.to_owned(), tier);
@@ -90,7 +90,7 @@ pub(crate) fn specs(
         &[(gb, "GB")],
         Unit::GbMonths,
         PriceRef::S3Storage { tier },
-        format!("{at}.storage_gb"),
+        at.field("storage_gb"),
     );
     if let (Some(min), Some(n), Some(avg)) = (min_kb, objects, avg_kb) {
         let floor_gb = n * min / kb_per_gb;
@@ -120,7 +120,7 @@ pub(crate) fn specs(
                     &[(q, "GB")],
                     Unit::GbMonths,
                     PriceRef::S3Storage { tier },
-                    format!("{at}.object_count"),
+                    at.field("object_count"),
                 )
                 .described(format!(
                     "{} objects × {} KB / 1,048,576 KB per GB",
@@ -144,7 +144,7 @@ pub(crate) fn specs(
                     PriceRef::S3Storage {
                         tier: S3StorageTier::Standard,
                     },
-                    format!("{at}.object_count"),
+                    at.field("object_count"),
                 )
                 .described(format!(
                     "{} objects × {} KB / 1,048,576 KB per GB",
@@ -166,7 +166,7 @@ pub(crate) fn specs(
                 &[(n, "objects")],
                 Unit::Objects,
                 PriceRef::S3Monitoring,
-                format!("{at}.object_count"),
+                at.field("object_count"),
             ));
         }
     }
@@ -174,7 +174,7 @@ pub(crate) fn specs(
         out.warn(
             "intelligent_tiering_assumed_frequent",
             "all Intelligent-Tiering data is priced in the Frequent Access tier; objects that move to the cheaper tiers will cost less",
-            Some(format!("{at}.storage_class")),
+            at.field("storage_class"),
         );
     }
     for (kind, n, field, label) in [
@@ -199,7 +199,7 @@ pub(crate) fn specs(
                 &[(q, "requests")],
                 Unit::Requests,
                 PriceRef::S3Request { class, kind },
-                format!("{at}.{field}"),
+                at.field(field),
             ));
         }
     }
@@ -213,13 +213,13 @@ pub(crate) fn specs(
             &[(r.value(), "GB")],
             Unit::Gb,
             PriceRef::S3Retrieval { class },
-            format!("{at}.retrieval_gb_per_month"),
+            at.field("retrieval_gb_per_month"),
         ));
     }
     if let Some(line) = transfer::line(
         region,
         s.data_transfer_out_gb,
-        format!("{at}.data_transfer_out_gb"),
+        at.field("data_transfer_out_gb"),
     ) {
         out.lines.push(line);
     }

@@ -5,6 +5,8 @@
 //! quantities and multiplies. Keeping the stages apart is infracost's pipeline
 //! (`internal/resources` → `internal/prices` → `internal/output`) with typed keys instead of strings.
 
+use std::fmt;
+
 use model::money::DecimalText;
 use model::response::{Unit, Warning};
 use model::{
@@ -18,6 +20,64 @@ use crate::rows::{
     AuroraComponent, EbsComponent, LambdaComponent, RdsStorageComponent, S3RequestType,
     S3StorageTier,
 };
+
+/// Where an item's fields are: `items[2]`, or a list entry inside it (`items[2].ebs[0]`).
+///
+/// Paths are kept as parts and written out only when a message names them: most lines of most
+/// estimates never need theirs, and formatting every path eagerly was a tenth of an estimate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct At {
+    item: usize,
+    /// A list field of the item and the index in it.
+    entry: Option<(&'static str, usize)>,
+}
+
+impl At {
+    /// Item `index` of the estimate.
+    pub fn item(index: usize) -> Self {
+        At {
+            item: index,
+            entry: None,
+        }
+    }
+
+    /// Entry `index` of the item's list `list` (`ebs`, `instances`).
+    pub fn entry(self, list: &'static str, index: usize) -> Self {
+        At {
+            entry: Some((list, index)),
+            ..self
+        }
+    }
+
+    /// The field `name` here; `name` may itself be a path (`storage.size_gb`).
+    pub fn field(self, name: &'static str) -> FieldPath {
+        FieldPath { at: self, name }
+    }
+}
+
+impl fmt::Display for At {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "items[{}]", self.item)?;
+        match self.entry {
+            Some((list, index)) => write!(f, ".{list}[{index}]"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The path of one request field, e.g. `items[2].ebs[0].size_gb`, written out on demand (see
+/// [`At`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct FieldPath {
+    at: At,
+    name: &'static str,
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.at, self.name)
+    }
+}
 
 /// Which part of a reservation offer a line bills.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -179,7 +239,7 @@ pub(crate) struct LineSpec {
     /// `Some(term months)` for one-time upfront fees.
     pub one_time_term_months: Option<u32>,
     /// The request field a missing price is reported at.
-    pub field: String,
+    pub field: FieldPath,
 }
 
 impl LineSpec {
@@ -190,7 +250,7 @@ impl LineSpec {
         factors: &[(Decimal, &str)],
         unit: Unit,
         price: PriceRef,
-        field: impl Into<String>,
+        field: FieldPath,
     ) -> Self {
         LineSpec {
             name,
@@ -202,7 +262,7 @@ impl LineSpec {
             price_factor: None,
             tiering: Tiering::Flat,
             one_time_term_months: None,
-            field: field.into(),
+            field,
         }
     }
 
@@ -240,11 +300,11 @@ pub(crate) struct ItemSpecs {
 }
 
 impl ItemSpecs {
-    pub fn warn(&mut self, code: &str, message: impl Into<String>, field: Option<String>) {
+    pub fn warn(&mut self, code: &str, message: impl Into<String>, field: FieldPath) {
         self.warnings.push(Warning {
             code: code.to_owned(),
             message: message.into(),
-            field,
+            field: Some(field.to_string()),
         });
     }
 }

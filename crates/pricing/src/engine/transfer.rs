@@ -12,7 +12,7 @@ use model::response::Unit;
 use super::spec::*;
 
 /// The data-transfer line of an item, if it transfers anything.
-pub(crate) fn line(region: &str, gb: Option<Quantity>, field: String) -> Option<LineSpec> {
+pub(crate) fn line(region: &str, gb: Option<Quantity>, field: FieldPath) -> Option<LineSpec> {
     let gb = gb?.value();
     if gb.is_zero() {
         return None;
