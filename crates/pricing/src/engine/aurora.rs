@@ -19,7 +19,11 @@ use super::{Ctx, ec2, pricer};
 use crate::rows::{AuroraComponent, RuleId};
 
 /// The line specs of one Aurora cluster.
-pub(crate) fn specs(ctx: &Ctx<'_>, at: At, a: &AuroraItem) -> Result<ItemSpecs, Vec<FieldError>> {
+pub(crate) fn specs<'a>(
+    ctx: &Ctx<'_>,
+    at: At,
+    a: &'a AuroraItem,
+) -> Result<ItemSpecs<'a>, Vec<FieldError>> {
     let unknown: Vec<FieldError> = a
         .instances
         .iter()
@@ -40,36 +44,32 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: At, a: &AuroraItem) -> Result<ItemSpecs, 
     let engine = a.engine;
     let config = a.storage_config;
     let used = ctx.used_hours(&a.usage);
-    let base = vec![engine.display().to_owned(), config.display().to_owned()];
+    let base = [engine.display(), config.display()];
     for (j, g) in a.instances.iter().enumerate() {
         let count = Decimal::from(g.count);
         let instances = plural(count, "instance", "instances");
         let field = at.entry("instances", j).field("instance_class");
         match a.pricing {
             DbPricing::OnDemand => {
-                let mut d = base.clone();
-                d.push("on-demand".to_owned());
-                d.push(g.instance_class.clone());
                 out.lines.push(LineSpec::new(
                     "Database instance",
-                    d,
+                    details(&[base[0], base[1], "on-demand", &g.instance_class]),
                     &[instances, (used, "hours")],
                     Unit::Hours,
                     PriceRef::AuroraInstance {
                         engine,
-                        class: g.instance_class.clone(),
+                        class: &g.instance_class,
                         config,
                     },
                     field,
                 ));
             }
             DbPricing::Reserved { term, payment } => {
-                let mut d = base.clone();
-                d.push(format!("reserved {} {}", term.as_str(), payment.display()));
-                d.push(g.instance_class.clone());
+                let model_text = format!("reserved {} {}", term.as_str(), payment.display());
+                let d = details(&[base[0], base[1], &model_text, &g.instance_class]);
                 let price = |part| PriceRef::AuroraReserved {
                     engine,
-                    class: g.instance_class.clone(),
+                    class: &g.instance_class,
                     config,
                     term,
                     payment,
@@ -115,7 +115,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: At, a: &AuroraItem) -> Result<ItemSpecs, 
             .unwrap_or(ctx.month_hours);
         out.lines.push(LineSpec::new(
             "Serverless v2 capacity",
-            base.clone(),
+            details(&base),
             &[(s.average_acus.value(), "ACUs"), (hours, "hours")],
             Unit::AcuHours,
             cluster(AuroraComponent::ServerlessV2),
@@ -125,7 +125,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: At, a: &AuroraItem) -> Result<ItemSpecs, 
     let gb = a.storage_gb.value();
     out.lines.push(LineSpec::new(
         "Storage",
-        base.clone(),
+        details(&base),
         &[(gb, "GB")],
         Unit::GbMonths,
         cluster(AuroraComponent::Storage),
@@ -137,7 +137,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: At, a: &AuroraItem) -> Result<ItemSpecs, 
             if !io.is_zero() {
                 out.lines.push(LineSpec::new(
                     "I/O requests",
-                    base.clone(),
+                    details(&base),
                     &[(io, "I/O requests")],
                     Unit::IoRequests,
                     cluster(AuroraComponent::IoRequests),
@@ -160,7 +160,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: At, a: &AuroraItem) -> Result<ItemSpecs, 
         out.lines.push(
             LineSpec::new(
                 "Backtrack",
-                vec![engine.display().to_owned()],
+                engine.display().into(),
                 &[(stored * ctx.month_hours, "change records")],
                 Unit::ChangeRecords,
                 cluster(AuroraComponent::Backtrack),
@@ -182,7 +182,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: At, a: &AuroraItem) -> Result<ItemSpecs, 
         out.lines.push(
             LineSpec::new(
                 "Backup storage",
-                vec!["beyond the free allowance".to_owned()],
+                "beyond the free allowance".into(),
                 &[(billable, "GB")],
                 Unit::GbMonths,
                 cluster(AuroraComponent::Backup),

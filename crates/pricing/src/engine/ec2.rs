@@ -15,12 +15,12 @@ use super::{Ctx, transfer};
 use crate::rows::EbsComponent;
 
 /// The line specs of one EC2 item.
-pub(crate) fn specs(
+pub(crate) fn specs<'a>(
     ctx: &Ctx<'_>,
     at: At,
-    region: &str,
-    e: &Ec2Item,
-) -> Result<ItemSpecs, Vec<FieldError>> {
+    region: &'a str,
+    e: &'a Ec2Item,
+) -> Result<ItemSpecs<'a>, Vec<FieldError>> {
     if ctx.book.ec2_instance_type(&e.instance_type).is_none() {
         return Err(vec![FieldError::new(
             ErrorCode::UnknownOption,
@@ -33,23 +33,23 @@ pub(crate) fn specs(
     let month = ctx.month_hours;
     let used = ctx.used_hours(&e.usage);
     let os = e.operating_system;
-    let it = &e.instance_type;
+    let it = e.instance_type.as_str();
     let instances = plural(count, "instance", "instances");
     let field = at.field("pricing");
     match e.pricing {
         Ec2Pricing::OnDemand => out.lines.push(LineSpec::new(
             "Instance usage",
-            vec![os.display().to_owned(), "on-demand".to_owned(), it.clone()],
+            details(&[os.display(), "on-demand", it]),
             &[instances, (used, "hours")],
             Unit::Hours,
             PriceRef::Ec2OnDemand {
-                instance_type: it.clone(),
+                instance_type: it,
                 os,
             },
             at.field("instance_type"),
         )),
         Ec2Pricing::Spot { discount_percent } => {
-            let details = vec![os.display().to_owned(), "spot".to_owned(), it.clone()];
+            let details = details(&[os.display(), "spot", it]);
             let line = match discount_percent {
                 None => LineSpec::new(
                     "Instance usage",
@@ -57,7 +57,7 @@ pub(crate) fn specs(
                     &[instances, (used, "hours")],
                     Unit::Hours,
                     PriceRef::Ec2Spot {
-                        instance_type: it.clone(),
+                        instance_type: it,
                         os,
                     },
                     field,
@@ -69,7 +69,7 @@ pub(crate) fn specs(
                         &[instances, (used, "hours")],
                         Unit::Hours,
                         PriceRef::Ec2OnDemand {
-                            instance_type: it.clone(),
+                            instance_type: it,
                             os,
                         },
                         at.field("instance_type"),
@@ -97,9 +97,9 @@ pub(crate) fn specs(
                 model::OfferingClass::Convertible => "convertible ",
             };
             let model_text = format!("reserved {class}{} {}", term.as_str(), payment.display());
-            let details = vec![os.display().to_owned(), model_text, it.clone()];
+            let details = details(&[os.display(), &model_text, it]);
             let price = |part| PriceRef::Ec2Reserved {
-                instance_type: it.clone(),
+                instance_type: it,
                 os,
                 class: offering_class,
                 term,
@@ -143,11 +143,11 @@ pub(crate) fn specs(
             );
             out.lines.push(LineSpec::new(
                 "Instance usage",
-                vec![os.display().to_owned(), model_text, it.clone()],
+                details(&[os.display(), &model_text, it]),
                 &[instances, (month, "hours")],
                 Unit::Hours,
                 PriceRef::Ec2SavingsPlan {
-                    instance_type: it.clone(),
+                    instance_type: it,
                     os,
                     plan,
                     term,
@@ -165,7 +165,7 @@ pub(crate) fn specs(
         let n = Decimal::from(e.public_ipv4_addresses);
         out.lines.push(LineSpec::new(
             "Public IPv4 address",
-            vec![],
+            "".into(),
             &[
                 instances,
                 plural(n, "address", "addresses"),
@@ -189,7 +189,7 @@ pub(crate) fn specs(
 /// A commitment bills every hour of the month; say so when fewer hours are used.
 pub(crate) fn commitment_warning(
     ctx: &Ctx<'_>,
-    out: &mut ItemSpecs,
+    out: &mut ItemSpecs<'_>,
     at: At,
     used: Decimal,
     what: &str,
@@ -209,15 +209,15 @@ pub(crate) fn commitment_warning(
 
 /// One EBS volume type on each of `count` instances: storage, then provisioned IOPS and
 /// throughput above each type's free baseline (a zero-priced first tier in `ebs_volumes`).
-fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs, at: At, count: Decimal, v: &model::EbsVolume) {
+fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs<'_>, at: At, count: Decimal, v: &model::EbsVolume) {
     let _ = ctx;
     let vt = v.volume_type;
     let size = Decimal::from(v.size_gb);
     let volumes = plural(count, "volume", "volumes");
-    let mut details = vec![vt.as_str().to_owned()];
-    if vt == VolumeType::Standard {
-        details.push("magnetic, excludes I/O requests".to_owned());
-    }
+    let details = match vt {
+        VolumeType::Standard => details(&[vt.as_str(), "magnetic, excludes I/O requests"]),
+        _ => vt.as_str().into(),
+    };
     out.lines.push(
         LineSpec::new(
             "EBS storage",
@@ -242,7 +242,7 @@ fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs, at: At, count: Decimal, v: &model::Eb
         out.lines.push(
             LineSpec::new(
                 "EBS provisioned IOPS",
-                vec![vt.as_str().to_owned()],
+                vt.as_str().into(),
                 &[volumes, (q, "IOPS")],
                 Unit::IopsMonths,
                 PriceRef::Ebs {
@@ -260,7 +260,7 @@ fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs, at: At, count: Decimal, v: &model::Eb
         out.lines.push(
             LineSpec::new(
                 "EBS provisioned throughput",
-                vec![vt.as_str().to_owned()],
+                vt.as_str().into(),
                 &[volumes, (q, "MBps")],
                 Unit::MbpsMonths,
                 PriceRef::Ebs {

@@ -16,15 +16,15 @@ use super::{Ctx, pricer, transfer};
 use crate::rows::{LambdaComponent, RuleId};
 
 /// The line specs of one Lambda item.
-pub(crate) fn specs(
+pub(crate) fn specs<'a>(
     ctx: &Ctx<'_>,
     at: At,
-    region: &str,
+    region: &'a str,
     l: &LambdaItem,
-) -> Result<ItemSpecs, Vec<FieldError>> {
+) -> Result<ItemSpecs<'a>, Vec<FieldError>> {
     let mut out = ItemSpecs::default();
     let arch = l.architecture;
-    let a = arch.as_str().to_owned();
+    let a = arch.as_str();
     let mem_gb = Decimal::from(l.memory_mb) / Decimal::from(1024);
     let requests = Decimal::from(l.requests_per_month);
     // Duration is billed rounded up to the millisecond, with no minimum.
@@ -34,14 +34,14 @@ pub(crate) fn specs(
     out.lines.push(
         LineSpec::new(
             "Requests",
-            vec![a.clone()],
+            a.into(),
             &[(requests, "requests")],
             Unit::Requests,
             price(LambdaComponent::Requests),
             at.field("requests_per_month"),
         )
         .aggregate(
-            AggregateKey::Lambda(region.to_owned(), arch, LambdaComponent::Requests),
+            AggregateKey::Lambda(region, arch, LambdaComponent::Requests),
             Some(FreePool::LambdaRequests),
         ),
     );
@@ -49,7 +49,7 @@ pub(crate) fn specs(
     out.lines.push(
         LineSpec::new(
             "Duration",
-            vec![a.clone()],
+            a.into(),
             &[(gb_s, "GB-seconds")],
             Unit::GbSeconds,
             price(LambdaComponent::Duration),
@@ -62,7 +62,7 @@ pub(crate) fn specs(
             num(mem_gb)
         ))
         .aggregate(
-            AggregateKey::Lambda(region.to_owned(), arch, LambdaComponent::Duration),
+            AggregateKey::Lambda(region, arch, LambdaComponent::Duration),
             Some(FreePool::LambdaGbSeconds),
         ),
     );
@@ -74,7 +74,7 @@ pub(crate) fn specs(
         out.lines.push(
             LineSpec::new(
                 "Ephemeral storage",
-                vec![a.clone(), format!("over {} MB", num(free_mb))],
+                details(&[a, &format!("over {} MB", num(free_mb))]),
                 &[(q, "GB-seconds")],
                 Unit::GbSeconds,
                 price(LambdaComponent::EphemeralStorage),
@@ -100,7 +100,7 @@ pub(crate) fn specs(
         out.lines.push(
             LineSpec::new(
                 "Provisioned concurrency",
-                vec![a.clone()],
+                a.into(),
                 &[(q, "GB-seconds")],
                 Unit::GbSeconds,
                 price(LambdaComponent::ProvisionedConcurrency),
@@ -119,7 +119,7 @@ pub(crate) fn specs(
         out.lines.push(
             LineSpec::new(
                 "Provisioned concurrency duration",
-                vec![a.clone()],
+                a.into(),
                 &[(pc_gb_s, "GB-seconds")],
                 Unit::GbSeconds,
                 price(LambdaComponent::ProvisionedDuration),
@@ -135,7 +135,7 @@ pub(crate) fn specs(
         // Requests served by provisioned concurrency pay the request rate without the free tier.
         out.lines.push(LineSpec::new(
             "Provisioned concurrency requests",
-            vec![a.clone()],
+            a.into(),
             &[(pc_requests, "requests")],
             Unit::Requests,
             price(LambdaComponent::Requests),

@@ -146,12 +146,12 @@ fn item_index(field: &str) -> Option<usize> {
 }
 
 /// The line specs of one item.
-fn item_specs(
+fn item_specs<'a>(
     ctx: &Ctx<'_>,
     at: spec::At,
-    region: &str,
-    item: &Item,
-) -> Result<spec::ItemSpecs, Vec<FieldError>> {
+    region: &'a str,
+    item: &'a Item,
+) -> Result<spec::ItemSpecs<'a>, Vec<FieldError>> {
     match &item.spec {
         ItemSpec::Ec2(e) => ec2::specs(ctx, at, region, e),
         ItemSpec::Lambda(l) => lambda::specs(ctx, at, region, l),

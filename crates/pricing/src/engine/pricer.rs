@@ -24,7 +24,7 @@ use super::tiers;
 pub(crate) struct ItemInput<'a> {
     pub id: &'a str,
     pub region: &'a str,
-    pub specs: ItemSpecs,
+    pub specs: ItemSpecs<'a>,
 }
 
 /// A priced line with its exact amount kept for the totals.
@@ -140,9 +140,9 @@ fn allocate(book: &PriceBook, settings: Settings, items: &[ItemInput<'_>]) -> Al
         );
     }
     let mut free_used: BTreeMap<&'static str, Decimal> = BTreeMap::new();
-    let mut offsets: HashMap<&AggregateKey, Decimal> = HashMap::new();
-    let mut users: HashMap<&AggregateKey, Vec<&str>> = HashMap::new();
-    let mut key_order: Vec<&AggregateKey> = Vec::new();
+    let mut offsets: HashMap<&AggregateKey<'_>, Decimal> = HashMap::new();
+    let mut users: HashMap<&AggregateKey<'_>, Vec<&str>> = HashMap::new();
+    let mut key_order: Vec<&AggregateKey<'_>> = Vec::new();
     let mut lines = Vec::with_capacity(items.len());
     for item in items {
         let mut row = Vec::with_capacity(item.specs.lines.len());
@@ -215,7 +215,7 @@ fn allocate(book: &PriceBook, settings: Settings, items: &[ItemInput<'_>]) -> Al
 }
 
 /// The tiers of an aggregate.
-fn key_tiers<'b>(book: &'b PriceBook, key: &AggregateKey) -> Option<&'b [Tier]> {
+fn key_tiers<'b>(book: &'b PriceBook, key: &AggregateKey<'_>) -> Option<&'b [Tier]> {
     match key {
         AggregateKey::Lambda(r, a, c) => book.lambda(r, *a, *c),
         AggregateKey::S3Storage(r, t) => book.s3_storage(r, *t),
@@ -231,7 +231,7 @@ fn pool_name(p: FreePool) -> &'static str {
     }
 }
 
-fn key_text(k: &AggregateKey) -> String {
+fn key_text(k: &AggregateKey<'_>) -> String {
     match k {
         AggregateKey::Lambda(r, a, c) => {
             format!("Lambda {} ({}) in {r}", words::lambda(*c), a.as_str())
@@ -278,7 +278,7 @@ fn push_price(out: &mut String, unit_price: Decimal, unit: model::response::Unit
 /// Builds the line items of one spec. Formulas are built by appending to one string each.
 fn build(
     book: &PriceBook,
-    spec: &LineSpec,
+    spec: &LineSpec<'_>,
     resolved: &Resolved<'_>,
     alloc: Alloc,
     out: &mut Vec<PricedLine>,
@@ -467,23 +467,19 @@ fn build(
 }
 
 /// `Instance usage (Linux, on-demand, m5.large)`: the spec's name with its details and tier.
-fn name(spec: &LineSpec, tier: Option<String>) -> String {
+fn name(spec: &LineSpec<'_>, tier: Option<String>) -> String {
     if spec.details.is_empty() && tier.is_none() {
         return spec.name.to_owned();
     }
     let mut out = String::with_capacity(64);
     out.push_str(spec.name);
     out.push_str(" (");
-    let parts = spec
-        .details
-        .iter()
-        .map(String::as_str)
-        .chain(tier.as_deref());
-    for (i, part) in parts.enumerate() {
-        if i > 0 {
+    out.push_str(&spec.details);
+    if let Some(tier) = &tier {
+        if !spec.details.is_empty() {
             out.push_str(", ");
         }
-        out.push_str(part);
+        out.push_str(tier);
     }
     out.push(')');
     out
@@ -492,7 +488,7 @@ fn name(spec: &LineSpec, tier: Option<String>) -> String {
 #[allow(clippy::too_many_arguments)]
 fn line(
     book: &PriceBook,
-    spec: &LineSpec,
+    spec: &LineSpec<'_>,
     name: String,
     quantity: Decimal,
     unit_price: Decimal,
@@ -527,7 +523,7 @@ fn line(
 }
 
 /// Looks a reference up in the book.
-fn resolve<'b>(book: &'b PriceBook, region: &str, r: &PriceRef) -> Option<Resolved<'b>> {
+fn resolve<'b>(book: &'b PriceBook, region: &str, r: &PriceRef<'_>) -> Option<Resolved<'b>> {
     fn flat<'b>(price: Decimal, table: &'static str, source_id: &'b str) -> Option<Resolved<'b>> {
         Some(Resolved::Flat {
             price,
@@ -605,7 +601,7 @@ fn resolve<'b>(book: &'b PriceBook, region: &str, r: &PriceRef) -> Option<Resolv
                 o.engine,
                 o.edition,
                 o.license,
-                &o.class,
+                o.class,
                 o.deployment,
             )?;
             flat(row.price_usd, "rds_instances", &row.source_id)
@@ -621,7 +617,7 @@ fn resolve<'b>(book: &'b PriceBook, region: &str, r: &PriceRef) -> Option<Resolv
                 o.engine,
                 o.edition,
                 o.license,
-                &o.class,
+                o.class,
                 o.deployment,
                 *term,
                 *payment,
@@ -679,12 +675,12 @@ fn resolve<'b>(book: &'b PriceBook, region: &str, r: &PriceRef) -> Option<Resolv
 }
 
 /// Whether the book has a price for `r` in `region` (used by the comparisons too).
-pub(crate) fn has_price(book: &PriceBook, region: &str, r: &PriceRef) -> bool {
+pub(crate) fn has_price(book: &PriceBook, region: &str, r: &PriceRef<'_>) -> bool {
     resolve(book, region, r).is_some()
 }
 
 /// What the missing price is, in words, and where (or in which variants) it does exist.
-fn missing_message(book: &PriceBook, item_id: &str, region: &str, r: &PriceRef) -> String {
+fn missing_message(book: &PriceBook, item_id: &str, region: &str, r: &PriceRef<'_>) -> String {
     let what = match r {
         PriceRef::Ec2OnDemand { instance_type, os } => {
             format!("no On-Demand price for {instance_type} ({})", os.display())
@@ -823,7 +819,7 @@ fn missing_message(book: &PriceBook, item_id: &str, region: &str, r: &PriceRef) 
 }
 
 /// Other variants of the same option in the region (EC2 commitments), else other regions.
-fn alternatives(book: &PriceBook, region: &str, r: &PriceRef) -> Vec<String> {
+fn alternatives(book: &PriceBook, region: &str, r: &PriceRef<'_>) -> Vec<String> {
     use model::{OfferingClass, Payment, SavingsPlanType, Term};
     let mut out = Vec::new();
     match r {
@@ -888,7 +884,7 @@ fn alternatives(book: &PriceBook, region: &str, r: &PriceRef) -> Vec<String> {
     shown
 }
 
-fn rds_offer(o: &RdsOffer) -> String {
+fn rds_offer(o: &RdsOffer<'_>) -> String {
     let mut parts = vec![o.engine.display().to_owned()];
     if let Some(e) = o.edition {
         parts.push(e.as_str().replace('_', " "));

@@ -44,7 +44,11 @@ pub(crate) fn gp3_baseline(ctx: &Ctx<'_>, engine: RdsEngine, size_gb: u64) -> (D
 }
 
 /// The line specs of one RDS item.
-pub(crate) fn specs(ctx: &Ctx<'_>, at: At, r: &RdsItem) -> Result<ItemSpecs, Vec<FieldError>> {
+pub(crate) fn specs<'a>(
+    ctx: &Ctx<'_>,
+    at: At,
+    r: &'a RdsItem,
+) -> Result<ItemSpecs<'a>, Vec<FieldError>> {
     if ctx.book.db_instance_class(&r.instance_class).is_none() {
         return Err(vec![FieldError::new(
             ErrorCode::UnknownOption,
@@ -60,37 +64,35 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: At, r: &RdsItem) -> Result<ItemSpecs, Vec
         engine: r.engine,
         edition: r.edition,
         license: r.license_model,
-        class: r.instance_class.clone(),
+        class: &r.instance_class,
         deployment: r.deployment,
     };
-    let mut base = vec![r.engine.display().to_owned()];
-    if let Some(e) = r.edition {
-        base.push(e.as_str().replace('_', " "));
-    }
-    if let Some(l) = r.license_model {
-        base.push(l.as_str().replace('_', " "));
-    }
-    base.push(r.deployment.display().to_owned());
+    let edition = r.edition.map(|e| e.as_str().replace('_', " "));
+    let license = r.license_model.map(|l| l.as_str().replace('_', " "));
+    let mut base = vec![r.engine.display()];
+    base.extend(edition.as_deref());
+    base.extend(license.as_deref());
+    base.push(r.deployment.display());
     match r.pricing {
         DbPricing::OnDemand => {
             let mut d = base.clone();
-            d.push("on-demand".to_owned());
-            d.push(r.instance_class.clone());
+            d.extend(["on-demand", &r.instance_class]);
             out.lines.push(LineSpec::new(
                 "Database instance",
-                d,
+                details(&d),
                 &[instances, (used, "hours")],
                 Unit::Hours,
-                PriceRef::RdsInstance(offer.clone()),
+                PriceRef::RdsInstance(offer),
                 at.field("instance_class"),
             ));
         }
         DbPricing::Reserved { term, payment } => {
+            let model_text = format!("reserved {} {}", term.as_str(), payment.display());
             let mut d = base.clone();
-            d.push(format!("reserved {} {}", term.as_str(), payment.display()));
-            d.push(r.instance_class.clone());
+            d.extend([model_text.as_str(), &r.instance_class]);
+            let d = details(&d);
             let price = |part| PriceRef::RdsReserved {
-                offer: offer.clone(),
+                offer,
                 term,
                 payment,
                 part,
@@ -128,11 +130,11 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: At, r: &RdsItem) -> Result<ItemSpecs, Vec
         deployment: dep,
         component,
     };
-    let sd = vec![st.as_str().to_owned(), dep.display().to_owned()];
+    let sd = [st.as_str(), dep.display()];
     out.lines.push(
         LineSpec::new(
             "Storage",
-            sd.clone(),
+            details(&sd),
             &[instances, (size, "GB")],
             Unit::GbMonths,
             sp(RdsStorageComponent::Storage),
@@ -161,10 +163,15 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: At, r: &RdsItem) -> Result<ItemSpecs, Vec
                     num(base_iops)
                 )
             };
-            let mut d = sd.clone();
-            if !base_iops.is_zero() {
-                d.push(format!("above the {} IOPS baseline", num(base_iops)));
-            }
+            let d = if base_iops.is_zero() {
+                details(&sd)
+            } else {
+                details(&[
+                    sd[0],
+                    sd[1],
+                    &format!("above the {} IOPS baseline", num(base_iops)),
+                ])
+            };
             out.lines.push(
                 LineSpec::new(
                     "Provisioned IOPS",
@@ -183,8 +190,11 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: At, r: &RdsItem) -> Result<ItemSpecs, Vec
         let q = Decimal::from(t);
         let extra = (q - base_mbps).max(Decimal::ZERO);
         if !extra.is_zero() {
-            let mut d = sd.clone();
-            d.push(format!("above the {} MBps baseline", num(base_mbps)));
+            let d = details(&[
+                sd[0],
+                sd[1],
+                &format!("above the {} MBps baseline", num(base_mbps)),
+            ]);
             out.lines.push(
                 LineSpec::new(
                     "Provisioned throughput",
@@ -210,7 +220,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: At, r: &RdsItem) -> Result<ItemSpecs, Vec
         out.lines.push(
             LineSpec::new(
                 "Backup storage",
-                vec!["beyond the free allowance".to_owned()],
+                "beyond the free allowance".into(),
                 &[(billable, "GB")],
                 Unit::GbMonths,
                 PriceRef::RdsBackup,

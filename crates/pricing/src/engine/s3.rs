@@ -44,12 +44,12 @@ fn charges_retrieval(class: StorageClass) -> bool {
 }
 
 /// The line specs of one S3 item.
-pub(crate) fn specs(
+pub(crate) fn specs<'a>(
     ctx: &Ctx<'_>,
     at: At,
-    region: &str,
+    region: &'a str,
     s: &S3Item,
-) -> Result<ItemSpecs, Vec<FieldError>> {
+) -> Result<ItemSpecs<'a>, Vec<FieldError>> {
     let mut out = ItemSpecs::default();
     let class = s.storage_class;
     let tier = storage_tier(class);
@@ -81,12 +81,12 @@ pub(crate) fn specs(
             at.field("object_count"),
         );
     }
-    let key = AggregateKey::S3Storage(region.to_owned(), tier);
+    let key = AggregateKey::S3Storage(region, tier);
 
     // Storage, at least the minimum billable size per object where the class has one.
     let mut storage = LineSpec::new(
         "Storage",
-        vec![class.display().to_owned()],
+        class.display().into(),
         &[(gb, "GB")],
         Unit::GbMonths,
         PriceRef::S3Storage { tier },
@@ -105,7 +105,7 @@ pub(crate) fn specs(
             );
         }
     }
-    out.lines.push(storage.aggregate(key.clone(), None));
+    out.lines.push(storage.aggregate(key, None));
 
     if let Some(n) = objects {
         if let Some(kb) = over_class_kb {
@@ -113,10 +113,7 @@ pub(crate) fn specs(
             out.lines.push(
                 LineSpec::new(
                     "Object metadata overhead",
-                    vec![
-                        class.display().to_owned(),
-                        format!("{} KB per object", num(kb)),
-                    ],
+                    details(&[class.display(), &format!("{} KB per object", num(kb))]),
                     &[(q, "GB")],
                     Unit::GbMonths,
                     PriceRef::S3Storage { tier },
@@ -127,7 +124,7 @@ pub(crate) fn specs(
                     num(n),
                     num(kb)
                 ))
-                .aggregate(key.clone(), None),
+                .aggregate(key, None),
             );
         }
         if let Some(kb) = over_std_kb {
@@ -135,10 +132,7 @@ pub(crate) fn specs(
             out.lines.push(
                 LineSpec::new(
                     "Object index overhead",
-                    vec![
-                        "S3 Standard rates".to_owned(),
-                        format!("{} KB per object", num(kb)),
-                    ],
+                    details(&["S3 Standard rates", &format!("{} KB per object", num(kb))]),
                     &[(q, "GB")],
                     Unit::GbMonths,
                     PriceRef::S3Storage {
@@ -152,7 +146,7 @@ pub(crate) fn specs(
                     num(kb)
                 ))
                 .aggregate(
-                    AggregateKey::S3Storage(region.to_owned(), S3StorageTier::Standard),
+                    AggregateKey::S3Storage(region, S3StorageTier::Standard),
                     None,
                 ),
             );
@@ -162,7 +156,7 @@ pub(crate) fn specs(
         {
             out.lines.push(LineSpec::new(
                 "Monitoring and automation",
-                vec![class.display().to_owned()],
+                class.display().into(),
                 &[(n, "objects")],
                 Unit::Objects,
                 PriceRef::S3Monitoring,
@@ -195,7 +189,7 @@ pub(crate) fn specs(
             let q = Decimal::from(n);
             out.lines.push(LineSpec::new(
                 "Requests",
-                vec![class.display().to_owned(), label.to_owned()],
+                details(&[class.display(), label]),
                 &[(q, "requests")],
                 Unit::Requests,
                 PriceRef::S3Request { class, kind },
@@ -209,7 +203,7 @@ pub(crate) fn specs(
     {
         out.lines.push(LineSpec::new(
             "Data retrieval",
-            vec![class.display().to_owned()],
+            class.display().into(),
             &[(r.value(), "GB")],
             Unit::Gb,
             PriceRef::S3Retrieval { class },
