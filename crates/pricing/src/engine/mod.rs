@@ -132,7 +132,7 @@ pub fn estimate(
             return Err(errors);
         }
     };
-    Ok(assemble(book, req, month_hours, inputs, priced))
+    Ok(assemble(req, month_hours, inputs, priced))
 }
 
 /// The item a field path belongs to (`items[3].x` → 3); estimate-level fields sort first.
@@ -207,11 +207,10 @@ impl Sums {
 }
 
 fn assemble(
-    book: &PriceBook,
     req: &EstimateRequest,
     month_hours: Decimal,
     inputs: Vec<ItemInput<'_>>,
-    priced: pricer::Priced,
+    priced: pricer::Priced<'_>,
 ) -> EstimateResponse {
     let mut total = Sums::default();
     let mut items = Vec::with_capacity(inputs.len());
@@ -247,21 +246,20 @@ fn assemble(
     let price_sources: Vec<PriceSourceRef> = priced
         .sources
         .iter()
-        .map(|(table, id)| {
-            let (date, origin) = book
-                .source(id)
-                .map(|s| (s.price_date.clone(), s.origin.clone()))
-                .unwrap_or_else(|| ("unknown".to_owned(), id.clone()));
-            dates.insert(date.clone());
+        .map(|s| {
+            let (date, origin) = s.row.map_or(("unknown", s.id), |r| {
+                (r.price_date.as_str(), r.origin.as_str())
+            });
+            dates.insert(date);
             PriceSourceRef {
-                table: (*table).to_owned(),
-                price_date: date,
-                source: origin,
+                table: s.table.to_owned(),
+                price_date: date.to_owned(),
+                source: origin.to_owned(),
             }
         })
         .collect();
     let price_date = match (dates.first(), dates.last()) {
-        (Some(a), Some(b)) if a == b => a.clone(),
+        (Some(a), Some(b)) if a == b => (*a).to_owned(),
         (Some(a), Some(b)) => format!("{a} … {b}"),
         _ => String::new(),
     };

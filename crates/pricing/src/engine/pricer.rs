@@ -7,14 +7,12 @@
 //! lines therefore add up to exactly what the aggregate costs, and moving an item earlier never
 //! changes the estimate's total, only how it is attributed.
 
-use std::collections::{BTreeMap, HashMap};
-
 use model::response::{LineItem, Warning};
 use model::{ErrorCode, FieldError};
 use rust_decimal::Decimal;
 
 use crate::book::{PriceBook, Tier};
-use crate::rows::RuleId;
+use crate::rows::{RuleId, SourceRow};
 
 use super::spec::*;
 use super::tiers;
@@ -34,19 +32,48 @@ pub(crate) struct PricedLine {
     pub exact: Decimal,
     /// Term months of a one-time fee.
     pub term_months: Option<u32>,
-    /// The table and source the price came from.
+}
+
+/// A price source the estimate uses.
+#[derive(Debug)]
+pub(crate) struct UsedSource<'b> {
+    /// The table the price came from.
     pub table: &'static str,
-    pub source_id: String,
+    pub id: &'b str,
+    /// `None` when the book lacks the source (possible only in hand-built test books).
+    pub row: Option<&'b SourceRow>,
 }
 
 /// The pricer's answer for the whole estimate.
-#[derive(Debug, Default)]
-pub(crate) struct Priced {
+#[derive(Debug)]
+pub(crate) struct Priced<'b> {
     pub items: Vec<Vec<PricedLine>>,
     /// Estimate-wide notes (shared tiers, free tier).
     pub warnings: Vec<Warning>,
-    /// Every (table, source id) used, in first-use order.
-    pub sources: Vec<(&'static str, String)>,
+    /// Every (table, source) used, in first-use order.
+    pub sources: Vec<UsedSource<'b>>,
+}
+
+/// The sources used so far, each looked up in the book once rather than once per line.
+struct Sources<'b> {
+    book: &'b PriceBook,
+    used: Vec<UsedSource<'b>>,
+}
+
+impl<'b> Sources<'b> {
+    /// The date of a price from source `id` in `table`; records the source at its first use.
+    fn price_date(&mut self, table: &'static str, id: &'b str) -> &'b str {
+        // An estimate uses a handful of sources: a scan beats hashing every line.
+        let row = match self.used.iter().find(|s| s.table == table && s.id == id) {
+            Some(s) => s.row,
+            None => {
+                let row = self.book.source(id);
+                self.used.push(UsedSource { table, id, row });
+                row
+            }
+        };
+        row.map_or("unknown", |r| r.price_date.as_str())
+    }
 }
 
 /// A price found in the book.
@@ -76,17 +103,22 @@ struct Alloc {
 }
 
 /// Prices every item; collects every missing price as an error.
-pub(crate) fn price(
-    book: &PriceBook,
+pub(crate) fn price<'b>(
+    book: &'b PriceBook,
     settings: Settings,
     items: &[ItemInput<'_>],
-) -> Result<Priced, Vec<FieldError>> {
+) -> Result<Priced<'b>, Vec<FieldError>> {
     let allocs = allocate(book, settings, items);
-    let mut out = Priced::default();
+    let mut allocs_of_lines = allocs.lines.iter();
+    let mut sources = Sources {
+        book,
+        used: Vec::new(),
+    };
+    let mut priced = Vec::with_capacity(items.len());
     let mut errors = Vec::new();
-    for (i, item) in items.iter().enumerate() {
+    for item in items {
         let mut lines = Vec::with_capacity(item.specs.lines.len());
-        for (j, spec) in item.specs.lines.iter().enumerate() {
+        for (spec, alloc) in item.specs.lines.iter().zip(&mut allocs_of_lines) {
             let Some(resolved) = resolve(book, item.region, &spec.price) else {
                 errors.push(FieldError::new(
                     ErrorCode::PriceNotAvailable,
@@ -95,109 +127,121 @@ pub(crate) fn price(
                 ));
                 continue;
             };
-            let before = lines.len();
-            build(book, spec, &resolved, allocs.lines[i][j], &mut lines);
-            for l in &lines[before..] {
-                // An estimate uses a handful of sources: a scan beats hashing every line.
-                let seen = out
-                    .sources
-                    .iter()
-                    .any(|(table, id)| *table == l.table && *id == l.source_id);
-                if !seen {
-                    out.sources.push((l.table, l.source_id.clone()));
-                }
-            }
+            build(spec, &resolved, *alloc, &mut sources, &mut lines);
         }
-        out.items.push(lines);
+        priced.push(lines);
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    out.warnings = allocs.warnings;
-    Ok(out)
+    Ok(Priced {
+        items: priced,
+        warnings: allocs.warnings,
+        sources: sources.used,
+    })
 }
 
 struct Allocations {
-    lines: Vec<Vec<Alloc>>,
+    /// One per line spec, in item order.
+    lines: Vec<Alloc>,
     warnings: Vec<Warning>,
 }
 
+/// One aggregate's running total and the items that use it.
+struct Aggregate<'k> {
+    key: &'k AggregateKey<'k>,
+    total: Decimal,
+    users: Vec<&'k str>,
+}
+
 /// The first pass: free allowances and shared tiers, in item order.
-fn allocate(book: &PriceBook, settings: Settings, items: &[ItemInput<'_>]) -> Allocations {
-    let mut free_left: HashMap<FreePool, Decimal> = HashMap::new();
+///
+/// An estimate has a handful of aggregates and free pools: the tables here are small vectors
+/// searched in order, which costs less than hashing a key for every line.
+fn allocate<'k>(book: &PriceBook, settings: Settings, items: &'k [ItemInput<'k>]) -> Allocations {
+    let mut free_left: Vec<(FreePool, Decimal)> = Vec::new();
     if settings.free_tier {
-        free_left.insert(
-            FreePool::LambdaRequests,
-            rule(book, RuleId::LambdaFreeRequests),
-        );
-        free_left.insert(
-            FreePool::LambdaGbSeconds,
-            rule(book, RuleId::LambdaFreeGbSeconds),
-        );
-        free_left.insert(
-            FreePool::DataTransferOut,
-            rule(book, RuleId::DataTransferFreeGb),
-        );
+        free_left = vec![
+            (
+                FreePool::LambdaRequests,
+                rule(book, RuleId::LambdaFreeRequests),
+            ),
+            (
+                FreePool::LambdaGbSeconds,
+                rule(book, RuleId::LambdaFreeGbSeconds),
+            ),
+            (
+                FreePool::DataTransferOut,
+                rule(book, RuleId::DataTransferFreeGb),
+            ),
+        ];
     }
-    let mut free_used: BTreeMap<&'static str, Decimal> = BTreeMap::new();
-    let mut offsets: HashMap<&AggregateKey<'_>, Decimal> = HashMap::new();
-    let mut users: HashMap<&AggregateKey<'_>, Vec<&str>> = HashMap::new();
-    let mut key_order: Vec<&AggregateKey<'_>> = Vec::new();
-    let mut lines = Vec::with_capacity(items.len());
+    let mut free_used: Vec<(&'static str, Decimal)> = Vec::new();
+    let mut aggregates: Vec<Aggregate<'k>> = Vec::new();
+    let mut lines = Vec::with_capacity(items.iter().map(|i| i.specs.lines.len()).sum());
     for item in items {
-        let mut row = Vec::with_capacity(item.specs.lines.len());
         for spec in &item.specs.lines {
             let Tiering::Aggregate { key, free } = &spec.tiering else {
-                row.push(Alloc::default());
+                lines.push(Alloc::default());
                 continue;
             };
             let mut a = Alloc::default();
             if let Some(pool) = free
-                && let Some(left) = free_left.get_mut(pool)
+                && let Some((_, left)) = free_left.iter_mut().find(|(p, _)| p == pool)
             {
                 a.free = (*left).min(spec.quantity);
                 *left -= a.free;
                 if !a.free.is_zero() {
-                    *free_used.entry(pool_name(*pool)).or_default() += a.free;
+                    let name = pool_name(*pool);
+                    match free_used.iter_mut().find(|(what, _)| *what == name) {
+                        Some((_, used)) => *used += a.free,
+                        None => free_used.push((name, a.free)),
+                    }
                 }
             }
-            let offset = offsets.entry(key).or_default();
-            a.offset = *offset;
-            *offset += spec.quantity - a.free;
-            let u = users.entry(key).or_insert_with(|| {
-                key_order.push(key);
-                Vec::new()
-            });
-            if !spec.quantity.is_zero() && u.last() != Some(&item.id) {
-                u.push(item.id);
+            let index = match aggregates.iter().position(|g| g.key == key) {
+                Some(index) => index,
+                None => {
+                    aggregates.push(Aggregate {
+                        key,
+                        total: Decimal::ZERO,
+                        users: Vec::new(),
+                    });
+                    aggregates.len() - 1
+                }
+            };
+            let g = &mut aggregates[index];
+            a.offset = g.total;
+            g.total += spec.quantity - a.free;
+            if !spec.quantity.is_zero() && g.users.last() != Some(&item.id) {
+                g.users.push(item.id);
             }
-            row.push(a);
+            lines.push(a);
         }
-        lines.push(row);
     }
     let mut warnings = Vec::new();
-    for key in key_order {
-        let u = &users[key];
+    for g in &aggregates {
         // Sharing only matters when the total reaches beyond the first tier.
-        let first_end = key_tiers(book, key)
+        let first_end = key_tiers(book, g.key)
             .and_then(|t| t.first())
             .and_then(|t| t.end);
-        let crosses =
-            first_end.is_some_and(|end| offsets.get(key).is_some_and(|total| *total > end));
-        if u.len() > 1 && crosses {
+        let crosses = first_end.is_some_and(|end| g.total > end);
+        if g.users.len() > 1 && crosses {
             warnings.push(Warning {
                 code: "tiers_shared".to_owned(),
                 message: format!(
                     "{} is priced on the total of {} items ({}), which goes beyond the first price tier; tiers are filled in item order: earlier items fill the first tier, later items get the next tiers' prices",
-                    key_text(key),
-                    u.len(),
-                    u.join(", ")
+                    key_text(g.key),
+                    g.users.len(),
+                    g.users.join(", ")
                 ),
                 field: None,
             });
         }
     }
     if !free_used.is_empty() {
+        // Listed by name, as they always have been.
+        free_used.sort_unstable_by_key(|(what, _)| *what);
         let parts: Vec<String> = free_used
             .iter()
             .map(|(what, q)| format!("{} {what}", num(*q)))
@@ -276,13 +320,16 @@ fn push_price(out: &mut String, unit_price: Decimal, unit: model::response::Unit
 }
 
 /// Builds the line items of one spec. Formulas are built by appending to one string each.
-fn build(
-    book: &PriceBook,
+fn build<'b>(
     spec: &LineSpec<'_>,
-    resolved: &Resolved<'_>,
+    resolved: &Resolved<'b>,
     alloc: Alloc,
+    sources: &mut Sources<'b>,
     out: &mut Vec<PricedLine>,
 ) {
+    // The tier phrase of the line being built (`first 10 TB`), written once for its name and
+    // its formula.
+    let mut phrase_text = String::new();
     let factor = spec
         .price_factor
         .as_ref()
@@ -304,14 +351,13 @@ fn build(
             formula.push_str(&spec.quantity_text);
             push_price(&mut formula, unit_price, unit, factor_text);
             out.push(line(
-                book,
                 spec,
                 name(spec, None),
                 spec.quantity,
                 unit_price,
                 formula,
                 table,
-                source_id,
+                sources.price_date(table, source_id),
             ));
         }
         Resolved::Tiered { tiers, table } => match &spec.tiering {
@@ -322,24 +368,23 @@ fn build(
                     if unit_price.is_zero() {
                         continue;
                     }
-                    let phrase = tiers::phrase(tiers, s.index, unit);
+                    let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
                     let mut formula = String::with_capacity(spec.quantity_text.len() + 64);
                     formula.push_str(&spec.quantity_text);
-                    if let Some(p) = &phrase {
+                    if let Some(p) = phrase {
                         formula.push_str(" (");
                         formula.push_str(p);
                         formula.push(')');
                     }
                     push_price(&mut formula, unit_price, unit, factor_text);
                     out.push(line(
-                        book,
                         spec,
                         name(spec, phrase),
                         s.quantity,
                         unit_price,
                         formula,
                         table,
-                        &s.tier.source_id,
+                        sources.price_date(table, &s.tier.source_id),
                     ));
                 }
             }
@@ -354,10 +399,10 @@ fn build(
                     if unit_price.is_zero() {
                         continue;
                     }
-                    let phrase = tiers::phrase(tiers, s.index, unit);
+                    let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
                     let quantity = s.quantity * *units;
                     let mut formula = String::with_capacity(spec.quantity_text.len() + 80);
-                    match &phrase {
+                    match phrase {
                         // `2 volumes × 1,000 IOPS-months (above 3,000 of 4,000) × …`
                         Some(p) => {
                             push_num(&mut formula, *units);
@@ -377,14 +422,13 @@ fn build(
                     }
                     push_price(&mut formula, unit_price, unit, factor_text);
                     out.push(line(
-                        book,
                         spec,
                         name(spec, phrase),
                         quantity,
                         unit_price,
                         formula,
                         table,
-                        &s.tier.source_id,
+                        sources.price_date(table, &s.tier.source_id),
                     ));
                 }
             }
@@ -420,14 +464,13 @@ fn build(
                         formula.push_str(unit.as_str());
                         push_price(&mut formula, unit_price, unit, "");
                         out.push(line(
-                            book,
                             spec,
-                            name(spec, Some("free tier".to_owned())),
+                            name(spec, Some("free tier")),
                             Decimal::ZERO,
                             unit_price,
                             formula,
                             table,
-                            &s.tier.source_id,
+                            sources.price_date(table, &s.tier.source_id),
                         ));
                     }
                     return;
@@ -435,7 +478,7 @@ fn build(
                 let whole = shares.len() == 1;
                 for s in shares {
                     let unit_price = s.tier.price_usd * factor;
-                    let phrase = tiers::phrase(tiers, s.index, unit);
+                    let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
                     let mut formula = String::with_capacity(spec.quantity_text.len() + 128);
                     if !whole {
                         // `1,000 GB of (…)`: this tier's share of the quantity.
@@ -445,20 +488,19 @@ fn build(
                         formula.push_str(" of ");
                     }
                     push_what(&mut formula, !whole);
-                    if let Some(p) = &phrase {
+                    if let Some(p) = phrase {
                         formula.push_str(" in the ");
                         formula.push_str(p);
                     }
                     push_price(&mut formula, unit_price, unit, factor_text);
                     out.push(line(
-                        book,
                         spec,
                         name(spec, phrase),
                         s.quantity,
                         unit_price,
                         formula,
                         table,
-                        &s.tier.source_id,
+                        sources.price_date(table, &s.tier.source_id),
                     ));
                 }
             }
@@ -467,7 +509,7 @@ fn build(
 }
 
 /// `Instance usage (Linux, on-demand, m5.large)`: the spec's name with its details and tier.
-fn name(spec: &LineSpec<'_>, tier: Option<String>) -> String {
+fn name(spec: &LineSpec<'_>, tier: Option<&str>) -> String {
     if spec.details.is_empty() && tier.is_none() {
         return spec.name.to_owned();
     }
@@ -475,7 +517,7 @@ fn name(spec: &LineSpec<'_>, tier: Option<String>) -> String {
     out.push_str(spec.name);
     out.push_str(" (");
     out.push_str(&spec.details);
-    if let Some(tier) = &tier {
+    if let Some(tier) = tier {
         if !spec.details.is_empty() {
             out.push_str(", ");
         }
@@ -485,16 +527,14 @@ fn name(spec: &LineSpec<'_>, tier: Option<String>) -> String {
     out
 }
 
-#[allow(clippy::too_many_arguments)]
 fn line(
-    book: &PriceBook,
     spec: &LineSpec<'_>,
     name: String,
     quantity: Decimal,
     unit_price: Decimal,
     formula: String,
     table: &'static str,
-    source_id: &str,
+    price_date: &str,
 ) -> PricedLine {
     let exact = quantity * unit_price;
     let amount = cents(exact);
@@ -510,15 +550,10 @@ fn line(
             one_time,
             formula,
             price_table: table.to_owned(),
-            price_date: book
-                .source(source_id)
-                .map(|s| s.price_date.clone())
-                .unwrap_or_else(|| "unknown".to_owned()),
+            price_date: price_date.to_owned(),
         },
         exact,
         term_months: spec.one_time_term_months,
-        table,
-        source_id: source_id.to_owned(),
     }
 }
 
