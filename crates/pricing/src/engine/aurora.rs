@@ -40,7 +40,7 @@ pub(crate) fn specs<'a>(
     if !unknown.is_empty() {
         return Err(unknown);
     }
-    let mut out = ItemSpecs::default();
+    let mut out = ItemSpecs::new();
     let engine = a.engine;
     let config = a.storage_config;
     let used = ctx.used_hours(&a.usage);
@@ -54,7 +54,7 @@ pub(crate) fn specs<'a>(
                 out.lines.push(LineSpec::new(
                     "Database instance",
                     details(&[base[0], base[1], "on-demand", &g.instance_class]),
-                    &[instances, (used, "hours")],
+                    [instances, (used, "hours")],
                     Unit::Hours,
                     PriceRef::AuroraInstance {
                         engine,
@@ -79,7 +79,7 @@ pub(crate) fn specs<'a>(
                     out.lines.push(LineSpec::new(
                         "Database instance",
                         d.clone(),
-                        &[instances, (ctx.month_hours, "hours")],
+                        [instances, (ctx.month_hours, "hours")],
                         Unit::Hours,
                         price(RiPart::Hourly),
                         at.field("pricing"),
@@ -89,7 +89,7 @@ pub(crate) fn specs<'a>(
                     let mut l = LineSpec::new(
                         "Reservation upfront fee",
                         d,
-                        &[plural(count, "reservation", "reservations")],
+                        [plural(count, "reservation", "reservations")],
                         Unit::Reservations,
                         price(RiPart::Upfront),
                         at.field("pricing"),
@@ -116,7 +116,7 @@ pub(crate) fn specs<'a>(
         out.lines.push(LineSpec::new(
             "Serverless v2 capacity",
             details(&base),
-            &[(s.average_acus.value(), "ACUs"), (hours, "hours")],
+            [(s.average_acus.value(), "ACUs"), (hours, "hours")],
             Unit::AcuHours,
             cluster(AuroraComponent::ServerlessV2),
             at.field("serverless_v2"),
@@ -126,7 +126,7 @@ pub(crate) fn specs<'a>(
     out.lines.push(LineSpec::new(
         "Storage",
         details(&base),
-        &[(gb, "GB")],
+        [(gb, "GB")],
         Unit::GbMonths,
         cluster(AuroraComponent::Storage),
         at.field("storage_gb"),
@@ -138,7 +138,7 @@ pub(crate) fn specs<'a>(
                 out.lines.push(LineSpec::new(
                     "I/O requests",
                     details(&base),
-                    &[(io, "I/O requests")],
+                    [(io, "I/O requests")],
                     Unit::IoRequests,
                     cluster(AuroraComponent::IoRequests),
                     at.field("io_requests_per_month"),
@@ -161,7 +161,7 @@ pub(crate) fn specs<'a>(
             LineSpec::new(
                 "Backtrack",
                 engine.display().into(),
-                &[(stored * ctx.month_hours, "change records")],
+                [(stored * ctx.month_hours, "change records")],
                 Unit::ChangeRecords,
                 cluster(AuroraComponent::Backtrack),
                 at.field("backtrack"),
@@ -183,7 +183,7 @@ pub(crate) fn specs<'a>(
             LineSpec::new(
                 "Backup storage",
                 "beyond the free allowance".into(),
-                &[(billable, "GB")],
+                [(billable, "GB")],
                 Unit::GbMonths,
                 cluster(AuroraComponent::Backup),
                 at.field("backup_storage_gb"),

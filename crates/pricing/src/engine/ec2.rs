@@ -28,7 +28,7 @@ pub(crate) fn specs<'a>(
             format!("unknown instance type `{}`", e.instance_type),
         )]);
     }
-    let mut out = ItemSpecs::default();
+    let mut out = ItemSpecs::new();
     let count = Decimal::from(e.count);
     let month = ctx.month_hours;
     let used = ctx.used_hours(&e.usage);
@@ -40,7 +40,7 @@ pub(crate) fn specs<'a>(
         Ec2Pricing::OnDemand => out.lines.push(LineSpec::new(
             "Instance usage",
             details(&[os.display(), "on-demand", it]),
-            &[instances, (used, "hours")],
+            [instances, (used, "hours")],
             Unit::Hours,
             PriceRef::Ec2OnDemand {
                 instance_type: it,
@@ -54,7 +54,7 @@ pub(crate) fn specs<'a>(
                 None => LineSpec::new(
                     "Instance usage",
                     details,
-                    &[instances, (used, "hours")],
+                    [instances, (used, "hours")],
                     Unit::Hours,
                     PriceRef::Ec2Spot {
                         instance_type: it,
@@ -66,7 +66,7 @@ pub(crate) fn specs<'a>(
                     let mut l = LineSpec::new(
                         "Instance usage",
                         details,
-                        &[instances, (used, "hours")],
+                        [instances, (used, "hours")],
                         Unit::Hours,
                         PriceRef::Ec2OnDemand {
                             instance_type: it,
@@ -110,7 +110,7 @@ pub(crate) fn specs<'a>(
                 out.lines.push(LineSpec::new(
                     "Instance usage",
                     details.clone(),
-                    &[instances, (month, "hours")],
+                    [instances, (month, "hours")],
                     Unit::Hours,
                     price(RiPart::Hourly),
                     field,
@@ -120,7 +120,7 @@ pub(crate) fn specs<'a>(
                 let mut l = LineSpec::new(
                     "Reservation upfront fee",
                     details,
-                    &[plural(count, "reservation", "reservations")],
+                    [plural(count, "reservation", "reservations")],
                     Unit::Reservations,
                     price(RiPart::Upfront),
                     field,
@@ -144,7 +144,7 @@ pub(crate) fn specs<'a>(
             out.lines.push(LineSpec::new(
                 "Instance usage",
                 details(&[os.display(), &model_text, it]),
-                &[instances, (month, "hours")],
+                [instances, (month, "hours")],
                 Unit::Hours,
                 PriceRef::Ec2SavingsPlan {
                     instance_type: it,
@@ -166,7 +166,7 @@ pub(crate) fn specs<'a>(
         out.lines.push(LineSpec::new(
             "Public IPv4 address",
             "".into(),
-            &[
+            [
                 instances,
                 plural(n, "address", "addresses"),
                 (month, "hours"),
@@ -222,7 +222,7 @@ fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs<'_>, at: At, count: Decimal, v: &model
         LineSpec::new(
             "EBS storage",
             details,
-            &[volumes, (size, "GB")],
+            [volumes, (size, "GB")],
             Unit::GbMonths,
             PriceRef::Ebs {
                 volume_type: vt,
@@ -243,7 +243,7 @@ fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs<'_>, at: At, count: Decimal, v: &model
             LineSpec::new(
                 "EBS provisioned IOPS",
                 vt.as_str().into(),
-                &[volumes, (q, "IOPS")],
+                [volumes, (q, "IOPS")],
                 Unit::IopsMonths,
                 PriceRef::Ebs {
                     volume_type: vt,
@@ -261,7 +261,7 @@ fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs<'_>, at: At, count: Decimal, v: &model
             LineSpec::new(
                 "EBS provisioned throughput",
                 vt.as_str().into(),
-                &[volumes, (q, "MBps")],
+                [volumes, (q, "MBps")],
                 Unit::MbpsMonths,
                 PriceRef::Ebs {
                     volume_type: vt,

@@ -22,7 +22,7 @@ pub(crate) fn specs<'a>(
     region: &'a str,
     l: &LambdaItem,
 ) -> Result<ItemSpecs<'a>, Vec<FieldError>> {
-    let mut out = ItemSpecs::default();
+    let mut out = ItemSpecs::new();
     let arch = l.architecture;
     let a = arch.as_str();
     let mem_gb = Decimal::from(l.memory_mb) / Decimal::from(1024);
@@ -35,7 +35,7 @@ pub(crate) fn specs<'a>(
         LineSpec::new(
             "Requests",
             a.into(),
-            &[(requests, "requests")],
+            [(requests, "requests")],
             Unit::Requests,
             price(LambdaComponent::Requests),
             at.field("requests_per_month"),
@@ -50,7 +50,7 @@ pub(crate) fn specs<'a>(
         LineSpec::new(
             "Duration",
             a.into(),
-            &[(gb_s, "GB-seconds")],
+            [(gb_s, "GB-seconds")],
             Unit::GbSeconds,
             price(LambdaComponent::Duration),
             at.field("avg_duration_ms"),
@@ -75,7 +75,7 @@ pub(crate) fn specs<'a>(
             LineSpec::new(
                 "Ephemeral storage",
                 details(&[a, &format!("over {} MB", num(free_mb))]),
-                &[(q, "GB-seconds")],
+                [(q, "GB-seconds")],
                 Unit::GbSeconds,
                 price(LambdaComponent::EphemeralStorage),
                 at.field("ephemeral_storage_mb"),
@@ -101,7 +101,7 @@ pub(crate) fn specs<'a>(
             LineSpec::new(
                 "Provisioned concurrency",
                 a.into(),
-                &[(q, "GB-seconds")],
+                [(q, "GB-seconds")],
                 Unit::GbSeconds,
                 price(LambdaComponent::ProvisionedConcurrency),
                 p,
@@ -120,7 +120,7 @@ pub(crate) fn specs<'a>(
             LineSpec::new(
                 "Provisioned concurrency duration",
                 a.into(),
-                &[(pc_gb_s, "GB-seconds")],
+                [(pc_gb_s, "GB-seconds")],
                 Unit::GbSeconds,
                 price(LambdaComponent::ProvisionedDuration),
                 at.field("provisioned_concurrency.avg_duration_ms"),
@@ -136,7 +136,7 @@ pub(crate) fn specs<'a>(
         out.lines.push(LineSpec::new(
             "Provisioned concurrency requests",
             a.into(),
-            &[(pc_requests, "requests")],
+            [(pc_requests, "requests")],
             Unit::Requests,
             price(LambdaComponent::Requests),
             at.field("provisioned_concurrency.requests_per_month"),

@@ -20,8 +20,6 @@ pub(crate) mod spec;
 mod tiers;
 mod transfer;
 
-use std::collections::BTreeSet;
-
 use model::response::{EstimateResponse, ItemCost, PriceSourceRef, Totals};
 use model::{ErrorCode, EstimateRequest, FieldError, Item, ItemSpec, Usage};
 use rust_decimal::Decimal;
@@ -242,7 +240,8 @@ fn assemble(
             warnings: input.specs.warnings,
         });
     }
-    let mut dates = BTreeSet::new();
+    // The earliest and the latest price date.
+    let mut dates: Option<(&str, &str)> = None;
     let price_sources: Vec<PriceSourceRef> = priced
         .sources
         .iter()
@@ -250,7 +249,10 @@ fn assemble(
             let (date, origin) = s.row.map_or(("unknown", s.id), |r| {
                 (r.price_date.as_str(), r.origin.as_str())
             });
-            dates.insert(date);
+            dates = Some(match dates {
+                Some((first, last)) => (first.min(date), last.max(date)),
+                None => (date, date),
+            });
             PriceSourceRef {
                 table: s.table.to_owned(),
                 price_date: date.to_owned(),
@@ -258,10 +260,10 @@ fn assemble(
             }
         })
         .collect();
-    let price_date = match (dates.first(), dates.last()) {
-        (Some(a), Some(b)) if a == b => (*a).to_owned(),
-        (Some(a), Some(b)) => format!("{a} … {b}"),
-        _ => String::new(),
+    let price_date = match dates {
+        Some((a, b)) if a == b => a.to_owned(),
+        Some((a, b)) => format!("{a} … {b}"),
+        None => String::new(),
     };
     EstimateResponse {
         currency: "USD".to_owned(),

@@ -242,16 +242,20 @@ fn allocate<'k>(book: &PriceBook, settings: Settings, items: &'k [ItemInput<'k>]
     if !free_used.is_empty() {
         // Listed by name, as they always have been.
         free_used.sort_unstable_by_key(|(what, _)| *what);
-        let parts: Vec<String> = free_used
-            .iter()
-            .map(|(what, q)| format!("{} {what}", num(*q)))
-            .collect();
+        let mut message = String::with_capacity(160);
+        message
+            .push_str("always-free allowances deducted, in item order across the whole estimate: ");
+        for (i, (what, q)) in free_used.iter().enumerate() {
+            if i > 0 {
+                message.push_str("; ");
+            }
+            push_num(&mut message, *q);
+            message.push(' ');
+            message.push_str(what);
+        }
         warnings.push(Warning {
             code: "free_tier_applied".to_owned(),
-            message: format!(
-                "always-free allowances deducted, in item order across the whole estimate: {}",
-                parts.join("; ")
-            ),
+            message,
             field: Some("free_tier".to_owned()),
         });
     }
@@ -347,8 +351,8 @@ fn build<'b>(
             if spec.quantity.is_zero() {
                 return;
             }
-            let mut formula = String::with_capacity(spec.quantity_text.len() + 40);
-            formula.push_str(&spec.quantity_text);
+            let mut formula = String::with_capacity(96);
+            spec.quantity_text.push_to(&mut formula);
             push_price(&mut formula, unit_price, unit, factor_text);
             out.push(line(
                 spec,
@@ -369,8 +373,8 @@ fn build<'b>(
                         continue;
                     }
                     let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
-                    let mut formula = String::with_capacity(spec.quantity_text.len() + 64);
-                    formula.push_str(&spec.quantity_text);
+                    let mut formula = String::with_capacity(128);
+                    spec.quantity_text.push_to(&mut formula);
                     if let Some(p) = phrase {
                         formula.push_str(" (");
                         formula.push_str(p);
@@ -401,7 +405,7 @@ fn build<'b>(
                     }
                     let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
                     let quantity = s.quantity * *units;
-                    let mut formula = String::with_capacity(spec.quantity_text.len() + 80);
+                    let mut formula = String::with_capacity(160);
                     match phrase {
                         // `2 volumes × 1,000 IOPS-months (above 3,000 of 4,000) × …`
                         Some(p) => {
@@ -415,10 +419,10 @@ fn build<'b>(
                             formula.push_str(" (");
                             formula.push_str(p);
                             formula.push_str(" of ");
-                            formula.push_str(&spec.quantity_text);
+                            spec.quantity_text.push_to(&mut formula);
                             formula.push(')');
                         }
-                        None => formula.push_str(&spec.quantity_text),
+                        None => spec.quantity_text.push_to(&mut formula),
                     }
                     push_price(&mut formula, unit_price, unit, factor_text);
                     out.push(line(
@@ -441,7 +445,7 @@ fn build<'b>(
                     if bracket {
                         formula.push('(');
                     }
-                    formula.push_str(&spec.quantity_text);
+                    spec.quantity_text.push_to(formula);
                     if !alloc.free.is_zero() {
                         formula.push_str(" − ");
                         push_num(formula, alloc.free);
@@ -458,7 +462,7 @@ fn build<'b>(
                     let tier = tiers::split(tiers, alloc.offset, Decimal::ONE);
                     if let Some(s) = tier.first() {
                         let unit_price = s.tier.price_usd * factor;
-                        let mut formula = String::with_capacity(spec.quantity_text.len() + 96);
+                        let mut formula = String::with_capacity(160);
                         push_what(&mut formula, true);
                         formula.push_str(" = 0 ");
                         formula.push_str(unit.as_str());
@@ -479,7 +483,7 @@ fn build<'b>(
                 for s in shares {
                     let unit_price = s.tier.price_usd * factor;
                     let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
-                    let mut formula = String::with_capacity(spec.quantity_text.len() + 128);
+                    let mut formula = String::with_capacity(192);
                     if !whole {
                         // `1,000 GB of (…)`: this tier's share of the quantity.
                         push_num(&mut formula, s.quantity);

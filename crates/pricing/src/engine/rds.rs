@@ -56,7 +56,7 @@ pub(crate) fn specs<'a>(
             format!("unknown DB instance class `{}`", r.instance_class),
         )]);
     }
-    let mut out = ItemSpecs::default();
+    let mut out = ItemSpecs::new();
     let count = Decimal::from(r.count);
     let instances = plural(count, "instance", "instances");
     let used = ctx.used_hours(&r.usage);
@@ -80,7 +80,7 @@ pub(crate) fn specs<'a>(
             out.lines.push(LineSpec::new(
                 "Database instance",
                 details(&d),
-                &[instances, (used, "hours")],
+                [instances, (used, "hours")],
                 Unit::Hours,
                 PriceRef::RdsInstance(offer),
                 at.field("instance_class"),
@@ -101,7 +101,7 @@ pub(crate) fn specs<'a>(
                 out.lines.push(LineSpec::new(
                     "Database instance",
                     d.clone(),
-                    &[instances, (ctx.month_hours, "hours")],
+                    [instances, (ctx.month_hours, "hours")],
                     Unit::Hours,
                     price(RiPart::Hourly),
                     at.field("pricing"),
@@ -111,7 +111,7 @@ pub(crate) fn specs<'a>(
                 let mut l = LineSpec::new(
                     "Reservation upfront fee",
                     d,
-                    &[plural(count, "reservation", "reservations")],
+                    [plural(count, "reservation", "reservations")],
                     Unit::Reservations,
                     price(RiPart::Upfront),
                     at.field("pricing"),
@@ -135,7 +135,7 @@ pub(crate) fn specs<'a>(
         LineSpec::new(
             "Storage",
             details(&sd),
-            &[instances, (size, "GB")],
+            [instances, (size, "GB")],
             Unit::GbMonths,
             sp(RdsStorageComponent::Storage),
             at.field("storage.size_gb"),
@@ -176,7 +176,7 @@ pub(crate) fn specs<'a>(
                 LineSpec::new(
                     "Provisioned IOPS",
                     d,
-                    &[instances, (extra, "IOPS")],
+                    [instances, (extra, "IOPS")],
                     Unit::IopsMonths,
                     sp(RdsStorageComponent::Iops),
                     at.field("storage.iops"),
@@ -199,7 +199,7 @@ pub(crate) fn specs<'a>(
                 LineSpec::new(
                     "Provisioned throughput",
                     d,
-                    &[instances, (extra, "MBps")],
+                    [instances, (extra, "MBps")],
                     Unit::MbpsMonths,
                     sp(RdsStorageComponent::Throughput),
                     at.field("storage.throughput_mbps"),
@@ -221,7 +221,7 @@ pub(crate) fn specs<'a>(
             LineSpec::new(
                 "Backup storage",
                 "beyond the free allowance".into(),
-                &[(billable, "GB")],
+                [(billable, "GB")],
                 Unit::GbMonths,
                 PriceRef::RdsBackup,
                 at.field("backup_storage_gb"),

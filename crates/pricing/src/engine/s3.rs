@@ -50,7 +50,7 @@ pub(crate) fn specs<'a>(
     region: &'a str,
     s: &S3Item,
 ) -> Result<ItemSpecs<'a>, Vec<FieldError>> {
-    let mut out = ItemSpecs::default();
+    let mut out = ItemSpecs::new();
     let class = s.storage_class;
     let tier = storage_tier(class);
     let kb_per_gb = Decimal::from(KB_PER_GB);
@@ -87,7 +87,7 @@ pub(crate) fn specs<'a>(
     let mut storage = LineSpec::new(
         "Storage",
         class.display().into(),
-        &[(gb, "GB")],
+        [(gb, "GB")],
         Unit::GbMonths,
         PriceRef::S3Storage { tier },
         at.field("storage_gb"),
@@ -96,13 +96,13 @@ pub(crate) fn specs<'a>(
         let floor_gb = n * min / kb_per_gb;
         if avg < min && floor_gb > gb {
             storage.quantity = floor_gb;
-            storage.quantity_text = format!(
+            storage.quantity_text = QuantityText::Words(format!(
                 "{} objects × {} KB minimum billable size / 1,048,576 KB per GB = {} GB (more than the {} GB stored)",
                 num(n),
                 num(min),
                 num(floor_gb),
                 num(gb)
-            );
+            ));
         }
     }
     out.lines.push(storage.aggregate(key, None));
@@ -114,7 +114,7 @@ pub(crate) fn specs<'a>(
                 LineSpec::new(
                     "Object metadata overhead",
                     details(&[class.display(), &format!("{} KB per object", num(kb))]),
-                    &[(q, "GB")],
+                    [(q, "GB")],
                     Unit::GbMonths,
                     PriceRef::S3Storage { tier },
                     at.field("object_count"),
@@ -133,7 +133,7 @@ pub(crate) fn specs<'a>(
                 LineSpec::new(
                     "Object index overhead",
                     details(&["S3 Standard rates", &format!("{} KB per object", num(kb))]),
-                    &[(q, "GB")],
+                    [(q, "GB")],
                     Unit::GbMonths,
                     PriceRef::S3Storage {
                         tier: S3StorageTier::Standard,
@@ -157,7 +157,7 @@ pub(crate) fn specs<'a>(
             out.lines.push(LineSpec::new(
                 "Monitoring and automation",
                 class.display().into(),
-                &[(n, "objects")],
+                [(n, "objects")],
                 Unit::Objects,
                 PriceRef::S3Monitoring,
                 at.field("object_count"),
@@ -190,7 +190,7 @@ pub(crate) fn specs<'a>(
             out.lines.push(LineSpec::new(
                 "Requests",
                 details(&[class.display(), label]),
-                &[(q, "requests")],
+                [(q, "requests")],
                 Unit::Requests,
                 PriceRef::S3Request { class, kind },
                 at.field(field),
@@ -204,7 +204,7 @@ pub(crate) fn specs<'a>(
         out.lines.push(LineSpec::new(
             "Data retrieval",
             class.display().into(),
-            &[(r.value(), "GB")],
+            [(r.value(), "GB")],
             Unit::Gb,
             PriceRef::S3Retrieval { class },
             at.field("retrieval_gb_per_month"),

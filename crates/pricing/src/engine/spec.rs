@@ -234,7 +234,7 @@ pub(crate) struct LineSpec<'a> {
     /// The quantity (for `PerUnit` tiering: `per_unit × units`).
     pub quantity: Decimal,
     /// The arithmetic that gives the quantity, in words: `2 instances × 730 hours`.
-    pub quantity_text: String,
+    pub quantity_text: QuantityText,
     pub unit: Unit,
     pub price: PriceRef<'a>,
     /// A factor applied to the looked-up price, with words for the formula (Spot discounts).
@@ -247,11 +247,11 @@ pub(crate) struct LineSpec<'a> {
 }
 
 impl<'a> LineSpec<'a> {
-    /// A flat-priced recurring line.
-    pub fn new(
+    /// A flat-priced recurring line whose quantity is the product of (at most three) `factors`.
+    pub fn new<const N: usize>(
         name: &'static str,
         details: Cow<'a, str>,
-        factors: &[(Decimal, &str)],
+        factors: [(Decimal, &'static str); N],
         unit: Unit,
         price: PriceRef<'a>,
         field: FieldPath,
@@ -260,7 +260,7 @@ impl<'a> LineSpec<'a> {
             name,
             details,
             quantity: factors.iter().map(|f| f.0).product(),
-            quantity_text: describe(factors),
+            quantity_text: QuantityText::factors(factors),
             unit,
             price,
             price_factor: None,
@@ -291,19 +291,60 @@ impl<'a> LineSpec<'a> {
     /// Replaces the quantity's description (when it is not a plain product of factors).
     #[must_use]
     pub fn described(mut self, quantity_text: String) -> Self {
-        self.quantity_text = quantity_text;
+        self.quantity_text = QuantityText::Words(quantity_text);
         self
     }
 }
 
+/// The arithmetic that gives a line's quantity, in words. Factors are kept as numbers and
+/// written straight into the formula (see [`QuantityText::push_to`]): no string per spec, and
+/// none at all for the specs that replace them with their own words.
+#[derive(Clone, Debug)]
+pub(crate) enum QuantityText {
+    /// A product of factors, `2 instances × 730 hours`: the first `len` of `factors`.
+    Factors {
+        factors: [(Decimal, &'static str); 3],
+        len: usize,
+    },
+    /// The service module's own words, e.g. `20,000,000 requests × 0.12 s × 0.5 GB`.
+    Words(String),
+}
+
+impl QuantityText {
+    /// The description of a product of at most three factors.
+    fn factors<const N: usize>(given: [(Decimal, &'static str); N]) -> Self {
+        const { assert!(N <= 3, "a quantity has at most three factors") };
+        let mut factors = [(Decimal::ONE, ""); 3];
+        factors[..N].copy_from_slice(&given);
+        QuantityText::Factors { factors, len: N }
+    }
+
+    /// Appends the description to `out`.
+    pub fn push_to(&self, out: &mut String) {
+        match self {
+            QuantityText::Factors { factors, len } => push_factors(out, &factors[..*len]),
+            QuantityText::Words(words) => out.push_str(words),
+        }
+    }
+}
+
 /// What a service module returns for one item.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct ItemSpecs<'a> {
     pub lines: Vec<LineSpec<'a>>,
     pub warnings: Vec<Warning>,
 }
 
 impl ItemSpecs<'_> {
+    /// Room for as many lines as an item usually makes, so that adding them does not
+    /// reallocate.
+    pub fn new() -> Self {
+        ItemSpecs {
+            lines: Vec::with_capacity(8),
+            warnings: Vec::new(),
+        }
+    }
+
     pub fn warn(&mut self, code: &str, message: impl Into<String>, field: FieldPath) {
         self.warnings.push(Warning {
             code: code.to_owned(),
@@ -326,20 +367,18 @@ pub(crate) fn details(parts: &[&str]) -> Cow<'static, str> {
     Cow::Owned(out)
 }
 
-/// `2 instances × 730 hours`.
-pub(crate) fn describe(factors: &[(Decimal, &str)]) -> String {
-    let mut out = String::with_capacity(16 * factors.len());
+/// `2 instances × 730 hours`, appended to `out`.
+fn push_factors(out: &mut String, factors: &[(Decimal, &str)]) {
     for (i, (q, what)) in factors.iter().enumerate() {
         if i > 0 {
             out.push_str(" × ");
         }
-        push_num(&mut out, *q);
+        push_num(out, *q);
         if !what.is_empty() {
             out.push(' ');
             out.push_str(what);
         }
     }
-    out
 }
 
 /// A number as people read it: normalised, thousands separated (`1,000,000`, `0.5`).
@@ -358,7 +397,8 @@ pub(crate) fn push_num(out: &mut String, d: Decimal) {
         Some(rest) => ("-", rest),
         None => ("", text),
     };
-    let int_len = body.find('.').unwrap_or(body.len());
+    // A byte scan: `str::find` with a char pattern costs more than the short text it searches.
+    let int_len = body.bytes().position(|b| b == b'.').unwrap_or(body.len());
     // Most figures (hours, counts, prices) need no separator: keep the text as it is.
     if int_len <= 3 {
         out.push_str(text);
@@ -435,6 +475,12 @@ mod tests {
         assert_eq!(usd(d("3")), "$3.00");
         assert_eq!(usd(d("0.0000166667")), "$0.0000166667");
         assert_eq!(usd(d("1234.5000")), "$1234.50");
+    }
+
+    fn describe(factors: &[(Decimal, &str)]) -> String {
+        let mut out = String::new();
+        push_factors(&mut out, factors);
+        out
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub(crate) fn split(tiers: &[Tier], offset: Decimal, quantity: Decimal) -> Vec<T
     }
     let end = offset + quantity;
     for (index, tier) in tiers.iter().enumerate() {
+        // The tiers are sorted: none from here on can hold a share.
+        if tier.start >= end {
+            break;
+        }
         let lo = tier.start.max(offset);
         let hi = match tier.end {
             Some(e) => e.min(end),

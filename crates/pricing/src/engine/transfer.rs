@@ -21,7 +21,7 @@ pub(crate) fn line(region: &str, gb: Option<Quantity>, field: FieldPath) -> Opti
         LineSpec::new(
             "Data transfer out to the internet",
             region.into(),
-            &[(gb, "GB")],
+            [(gb, "GB")],
             Unit::Gb,
             PriceRef::DataTransferOut,
             field,
