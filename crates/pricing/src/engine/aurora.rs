@@ -65,7 +65,7 @@ pub(crate) fn specs<'a>(
                 ));
             }
             DbPricing::Reserved { term, payment } => {
-                let model_text = format!("reserved {} {}", term.as_str(), payment.display());
+                let model_text = text!("reserved ", term.as_str(), " ", payment.display());
                 let d = details(&[base[0], base[1], &model_text, &g.instance_class]);
                 let price = |part| PriceRef::AuroraReserved {
                     engine,
@@ -166,12 +166,15 @@ pub(crate) fn specs<'a>(
                 cluster(AuroraComponent::Backtrack),
                 at.field("backtrack"),
             )
-            .described(format!(
-                "{} change records per hour × {} hours window = {} records stored, × {} hours",
-                num(b.change_records_per_hour.value()),
-                num(b.window_hours.value()),
-                num(stored),
-                num(ctx.month_hours)
+            .described(text!(
+                b.change_records_per_hour.value(),
+                " change records per hour × ",
+                b.window_hours.value(),
+                " hours window = ",
+                stored,
+                " records stored, × ",
+                ctx.month_hours,
+                " hours"
             )),
         );
     }
@@ -188,12 +191,16 @@ pub(crate) fn specs<'a>(
                 cluster(AuroraComponent::Backup),
                 at.field("backup_storage_gb"),
             )
-            .described(format!(
-                "({} GB − {} GB free: {}% of the {} GB cluster volume)",
-                num(b.value()),
-                num(free),
-                num(pct),
-                num(gb)
+            .described(text!(
+                "(",
+                b.value(),
+                " GB − ",
+                free,
+                " GB free: ",
+                pct,
+                "% of the ",
+                gb,
+                " GB cluster volume)"
             )),
         );
     }

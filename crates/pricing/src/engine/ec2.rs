@@ -77,9 +77,10 @@ pub(crate) fn specs<'a>(
                     let factor = Decimal::ONE - d.value() / Decimal::ONE_HUNDRED;
                     l.price_factor = Some((
                         factor,
-                        format!(
-                            "the On-Demand price less the {}% Spot discount you gave",
-                            num(d.value())
+                        text!(
+                            "the On-Demand price less the ",
+                            d.value(),
+                            "% Spot discount you gave"
                         ),
                     ));
                     l
@@ -96,7 +97,7 @@ pub(crate) fn specs<'a>(
                 model::OfferingClass::Standard => "",
                 model::OfferingClass::Convertible => "convertible ",
             };
-            let model_text = format!("reserved {class}{} {}", term.as_str(), payment.display());
+            let model_text = text!("reserved ", class, term.as_str(), " ", payment.display());
             let details = details(&[os.display(), &model_text, it]);
             let price = |part| PriceRef::Ec2Reserved {
                 instance_type: it,
@@ -135,10 +136,11 @@ pub(crate) fn specs<'a>(
             term,
             payment,
         } => {
-            let model_text = format!(
-                "{} savings plan {} {}",
+            let model_text = text!(
                 plan.as_str().replace('_', " "),
+                " savings plan ",
                 term.as_str(),
+                " ",
                 payment.display()
             );
             out.lines.push(LineSpec::new(
@@ -197,10 +199,14 @@ pub(crate) fn commitment_warning(
     if used < ctx.month_hours {
         out.warn(
             "commitment_bills_unused_hours",
-            format!(
-                "the {what} bills all {} hours of the month; the {} hours not used are still billed",
-                num(ctx.month_hours),
-                num(ctx.month_hours - used)
+            text!(
+                "the ",
+                what,
+                " bills all ",
+                ctx.month_hours,
+                " hours of the month; the ",
+                ctx.month_hours - used,
+                " hours not used are still billed"
             ),
             at.field("usage"),
         );
@@ -251,7 +257,7 @@ fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs<'_>, at: At, count: Decimal, v: &model
                 },
                 at.field("iops"),
             )
-            .described(format!("{} IOPS per volume", num(q)))
+            .described(text!(q, " IOPS per volume"))
             .per_unit(q, volumes),
         );
     }
@@ -269,7 +275,7 @@ fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs<'_>, at: At, count: Decimal, v: &model
                 },
                 at.field("throughput_mbps"),
             )
-            .described(format!("{} MBps per volume", num(q)))
+            .described(text!(q, " MBps per volume"))
             .per_unit(q, volumes),
         );
     }

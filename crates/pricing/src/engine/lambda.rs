@@ -55,11 +55,13 @@ pub(crate) fn specs<'a>(
             price(LambdaComponent::Duration),
             at.field("avg_duration_ms"),
         )
-        .described(format!(
-            "{} requests × {} s × {} GB",
-            num(requests),
-            num(billed_s),
-            num(mem_gb)
+        .described(text!(
+            requests,
+            " requests × ",
+            billed_s,
+            " s × ",
+            mem_gb,
+            " GB"
         ))
         .aggregate(
             AggregateKey::Lambda(region, arch, LambdaComponent::Duration),
@@ -74,18 +76,21 @@ pub(crate) fn specs<'a>(
         out.lines.push(
             LineSpec::new(
                 "Ephemeral storage",
-                details(&[a, &format!("over {} MB", num(free_mb))]),
+                details(&[a, &text!("over ", free_mb, " MB")]),
                 [(q, "GB-seconds")],
                 Unit::GbSeconds,
                 price(LambdaComponent::EphemeralStorage),
                 at.field("ephemeral_storage_mb"),
             )
-            .described(format!(
-                "{} requests × {} s × ({} MB − {} MB free) / 1024 GB",
-                num(requests),
-                num(billed_s),
-                num(eph_mb),
-                num(free_mb)
+            .described(text!(
+                requests,
+                " requests × ",
+                billed_s,
+                " s × (",
+                eph_mb,
+                " MB − ",
+                free_mb,
+                " MB free) / 1024 GB"
             )),
         );
     }
@@ -106,11 +111,13 @@ pub(crate) fn specs<'a>(
                 price(LambdaComponent::ProvisionedConcurrency),
                 p,
             )
-            .described(format!(
-                "{} concurrency × {} GB × {} hours × 3,600 s",
-                num(conc),
-                num(mem_gb),
-                num(hours)
+            .described(text!(
+                conc,
+                " concurrency × ",
+                mem_gb,
+                " GB × ",
+                hours,
+                " hours × 3,600 s"
             )),
         );
         let pc_requests = Decimal::from(pc.requests_per_month);
@@ -125,11 +132,13 @@ pub(crate) fn specs<'a>(
                 price(LambdaComponent::ProvisionedDuration),
                 at.field("provisioned_concurrency.avg_duration_ms"),
             )
-            .described(format!(
-                "{} requests × {} s × {} GB",
-                num(pc_requests),
-                num(pc_s),
-                num(mem_gb)
+            .described(text!(
+                pc_requests,
+                " requests × ",
+                pc_s,
+                " s × ",
+                mem_gb,
+                " GB"
             )),
         );
         // Requests served by provisioned concurrency pay the request rate without the free tier.

@@ -87,7 +87,7 @@ pub(crate) fn specs<'a>(
             ));
         }
         DbPricing::Reserved { term, payment } => {
-            let model_text = format!("reserved {} {}", term.as_str(), payment.display());
+            let model_text = text!("reserved ", term.as_str(), " ", payment.display());
             let mut d = base.clone();
             d.extend([model_text.as_str(), &r.instance_class]);
             let d = details(&d);
@@ -155,13 +155,9 @@ pub(crate) fn specs<'a>(
         ) && !extra.is_zero()
         {
             let text = if base_iops.is_zero() {
-                format!("{} IOPS per instance", num(q))
+                text!(q, " IOPS per instance")
             } else {
-                format!(
-                    "({} IOPS − {} baseline) per instance",
-                    num(q),
-                    num(base_iops)
-                )
+                text!("(", q, " IOPS − ", base_iops, " baseline) per instance")
             };
             let d = if base_iops.is_zero() {
                 details(&sd)
@@ -169,7 +165,7 @@ pub(crate) fn specs<'a>(
                 details(&[
                     sd[0],
                     sd[1],
-                    &format!("above the {} IOPS baseline", num(base_iops)),
+                    &text!("above the ", base_iops, " IOPS baseline"),
                 ])
             };
             out.lines.push(
@@ -193,7 +189,7 @@ pub(crate) fn specs<'a>(
             let d = details(&[
                 sd[0],
                 sd[1],
-                &format!("above the {} MBps baseline", num(base_mbps)),
+                &text!("above the ", base_mbps, " MBps baseline"),
             ]);
             out.lines.push(
                 LineSpec::new(
@@ -204,10 +200,12 @@ pub(crate) fn specs<'a>(
                     sp(RdsStorageComponent::Throughput),
                     at.field("storage.throughput_mbps"),
                 )
-                .described(format!(
-                    "({} MBps − {} baseline) per instance",
-                    num(q),
-                    num(base_mbps)
+                .described(text!(
+                    "(",
+                    q,
+                    " MBps − ",
+                    base_mbps,
+                    " baseline) per instance"
                 ))
                 .per_unit(extra, instances),
             );
@@ -226,12 +224,16 @@ pub(crate) fn specs<'a>(
                 PriceRef::RdsBackup,
                 at.field("backup_storage_gb"),
             )
-            .described(format!(
-                "({} GB − {} GB free: {}% of {} GB provisioned)",
-                num(b.value()),
-                num(free),
-                num(pct),
-                num(count * size)
+            .described(text!(
+                "(",
+                b.value(),
+                " GB − ",
+                free,
+                " GB free: ",
+                pct,
+                "% of ",
+                count * size,
+                " GB provisioned)"
             )),
         );
     }

@@ -74,10 +74,7 @@ pub(crate) fn specs<'a>(
     if has_object_rules && objects.is_none() {
         out.warn(
             "per_object_rules_skipped",
-            format!(
-                "{} has per-object rules (minimum billable size, per-object overhead or monitoring); without `object_count` they are not applied",
-                class.display()
-            ),
+            text!(class.display(), " has per-object rules (minimum billable size, per-object overhead or monitoring); without `object_count` they are not applied"),
             at.field("object_count"),
         );
     }
@@ -96,12 +93,15 @@ pub(crate) fn specs<'a>(
         let floor_gb = n * min / kb_per_gb;
         if avg < min && floor_gb > gb {
             storage.quantity = floor_gb;
-            storage.quantity_text = QuantityText::Words(format!(
-                "{} objects × {} KB minimum billable size / 1,048,576 KB per GB = {} GB (more than the {} GB stored)",
-                num(n),
-                num(min),
-                num(floor_gb),
-                num(gb)
+            storage.quantity_text = QuantityText::Words(text!(
+                n,
+                " objects × ",
+                min,
+                " KB minimum billable size / 1,048,576 KB per GB = ",
+                floor_gb,
+                " GB (more than the ",
+                gb,
+                " GB stored)"
             ));
         }
     }
@@ -113,17 +113,13 @@ pub(crate) fn specs<'a>(
             out.lines.push(
                 LineSpec::new(
                     "Object metadata overhead",
-                    details(&[class.display(), &format!("{} KB per object", num(kb))]),
+                    details(&[class.display(), &text!(kb, " KB per object")]),
                     [(q, "GB")],
                     Unit::GbMonths,
                     PriceRef::S3Storage { tier },
                     at.field("object_count"),
                 )
-                .described(format!(
-                    "{} objects × {} KB / 1,048,576 KB per GB",
-                    num(n),
-                    num(kb)
-                ))
+                .described(text!(n, " objects × ", kb, " KB / 1,048,576 KB per GB"))
                 .aggregate(key, None),
             );
         }
@@ -132,7 +128,7 @@ pub(crate) fn specs<'a>(
             out.lines.push(
                 LineSpec::new(
                     "Object index overhead",
-                    details(&["S3 Standard rates", &format!("{} KB per object", num(kb))]),
+                    details(&["S3 Standard rates", &text!(kb, " KB per object")]),
                     [(q, "GB")],
                     Unit::GbMonths,
                     PriceRef::S3Storage {
@@ -140,11 +136,7 @@ pub(crate) fn specs<'a>(
                     },
                     at.field("object_count"),
                 )
-                .described(format!(
-                    "{} objects × {} KB / 1,048,576 KB per GB",
-                    num(n),
-                    num(kb)
-                ))
+                .described(text!(n, " objects × ", kb, " KB / 1,048,576 KB per GB"))
                 .aggregate(
                     AggregateKey::S3Storage(region, S3StorageTier::Standard),
                     None,
