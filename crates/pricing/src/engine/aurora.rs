@@ -19,7 +19,11 @@ use super::{Ctx, ec2, pricer};
 use crate::rows::{AuroraComponent, RuleId};
 
 /// The line specs of one Aurora cluster.
-pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs, Vec<FieldError>> {
+pub(crate) fn specs<'a>(
+    ctx: &Ctx<'_>,
+    at: At,
+    a: &'a AuroraItem,
+) -> Result<ItemSpecs<'a>, Vec<FieldError>> {
     let unknown: Vec<FieldError> = a
         .instances
         .iter()
@@ -28,7 +32,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
         .map(|(j, g)| {
             FieldError::new(
                 ErrorCode::UnknownOption,
-                format!("{at}.instances[{j}].instance_class"),
+                at.entry("instances", j).field("instance_class").to_string(),
                 format!("unknown DB instance class `{}`", g.instance_class),
             )
         })
@@ -36,40 +40,36 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
     if !unknown.is_empty() {
         return Err(unknown);
     }
-    let mut out = ItemSpecs::default();
+    let mut out = ItemSpecs::new();
     let engine = a.engine;
     let config = a.storage_config;
     let used = ctx.used_hours(&a.usage);
-    let base = vec![engine.display().to_owned(), config.display().to_owned()];
+    let base = [engine.display(), config.display()];
     for (j, g) in a.instances.iter().enumerate() {
         let count = Decimal::from(g.count);
         let instances = plural(count, "instance", "instances");
-        let field = format!("{at}.instances[{j}].instance_class");
+        let field = at.entry("instances", j).field("instance_class");
         match a.pricing {
             DbPricing::OnDemand => {
-                let mut d = base.clone();
-                d.push("on-demand".to_owned());
-                d.push(g.instance_class.clone());
                 out.lines.push(LineSpec::new(
                     "Database instance",
-                    d,
-                    &[instances, (used, "hours")],
+                    details(&[base[0], base[1], "on-demand", &g.instance_class]),
+                    [instances, (used, "hours")],
                     Unit::Hours,
                     PriceRef::AuroraInstance {
                         engine,
-                        class: g.instance_class.clone(),
+                        class: &g.instance_class,
                         config,
                     },
                     field,
                 ));
             }
             DbPricing::Reserved { term, payment } => {
-                let mut d = base.clone();
-                d.push(format!("reserved {} {}", term.as_str(), payment.display()));
-                d.push(g.instance_class.clone());
+                let model_text = text!("reserved ", term.as_str(), " ", payment.display());
+                let d = details(&[base[0], base[1], &model_text, &g.instance_class]);
                 let price = |part| PriceRef::AuroraReserved {
                     engine,
-                    class: g.instance_class.clone(),
+                    class: &g.instance_class,
                     config,
                     term,
                     payment,
@@ -79,20 +79,20 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
                     out.lines.push(LineSpec::new(
                         "Database instance",
                         d.clone(),
-                        &[instances, (ctx.month_hours, "hours")],
+                        [instances, (ctx.month_hours, "hours")],
                         Unit::Hours,
                         price(RiPart::Hourly),
-                        format!("{at}.pricing"),
+                        at.field("pricing"),
                     ));
                 }
                 if payment != Payment::NoUpfront {
                     let mut l = LineSpec::new(
                         "Reservation upfront fee",
                         d,
-                        &[plural(count, "reservation", "reservations")],
+                        [plural(count, "reservation", "reservations")],
                         Unit::Reservations,
                         price(RiPart::Upfront),
-                        format!("{at}.pricing"),
+                        at.field("pricing"),
                     );
                     l.one_time_term_months = Some(term.months());
                     out.lines.push(l);
@@ -115,21 +115,21 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
             .unwrap_or(ctx.month_hours);
         out.lines.push(LineSpec::new(
             "Serverless v2 capacity",
-            base.clone(),
-            &[(s.average_acus.value(), "ACUs"), (hours, "hours")],
+            details(&base),
+            [(s.average_acus.value(), "ACUs"), (hours, "hours")],
             Unit::AcuHours,
             cluster(AuroraComponent::ServerlessV2),
-            format!("{at}.serverless_v2"),
+            at.field("serverless_v2"),
         ));
     }
     let gb = a.storage_gb.value();
     out.lines.push(LineSpec::new(
         "Storage",
-        base.clone(),
-        &[(gb, "GB")],
+        details(&base),
+        [(gb, "GB")],
         Unit::GbMonths,
         cluster(AuroraComponent::Storage),
-        format!("{at}.storage_gb"),
+        at.field("storage_gb"),
     ));
     let io = Decimal::from(a.io_requests_per_month);
     match config {
@@ -137,11 +137,11 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
             if !io.is_zero() {
                 out.lines.push(LineSpec::new(
                     "I/O requests",
-                    base.clone(),
-                    &[(io, "I/O requests")],
+                    details(&base),
+                    [(io, "I/O requests")],
                     Unit::IoRequests,
                     cluster(AuroraComponent::IoRequests),
-                    format!("{at}.io_requests_per_month"),
+                    at.field("io_requests_per_month"),
                 ));
             }
         }
@@ -150,7 +150,7 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
                 out.warn(
                     "io_included",
                     "Aurora I/O-Optimized includes read and write I/O; the I/O requests are not billed",
-                    Some(format!("{at}.io_requests_per_month")),
+                    at.field("io_requests_per_month"),
                 );
             }
         }
@@ -160,18 +160,21 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
         out.lines.push(
             LineSpec::new(
                 "Backtrack",
-                vec![engine.display().to_owned()],
-                &[(stored * ctx.month_hours, "change records")],
+                engine.display().into(),
+                [(stored * ctx.month_hours, "change records")],
                 Unit::ChangeRecords,
                 cluster(AuroraComponent::Backtrack),
-                format!("{at}.backtrack"),
+                at.field("backtrack"),
             )
-            .described(format!(
-                "{} change records per hour × {} hours window = {} records stored, × {} hours",
-                num(b.change_records_per_hour.value()),
-                num(b.window_hours.value()),
-                num(stored),
-                num(ctx.month_hours)
+            .described(text!(
+                b.change_records_per_hour.value(),
+                " change records per hour × ",
+                b.window_hours.value(),
+                " hours window = ",
+                stored,
+                " records stored, × ",
+                ctx.month_hours,
+                " hours"
             )),
         );
     }
@@ -182,18 +185,22 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, a: &AuroraItem) -> Result<ItemSpecs
         out.lines.push(
             LineSpec::new(
                 "Backup storage",
-                vec!["beyond the free allowance".to_owned()],
-                &[(billable, "GB")],
+                "beyond the free allowance".into(),
+                [(billable, "GB")],
                 Unit::GbMonths,
                 cluster(AuroraComponent::Backup),
-                format!("{at}.backup_storage_gb"),
+                at.field("backup_storage_gb"),
             )
-            .described(format!(
-                "({} GB − {} GB free: {}% of the {} GB cluster volume)",
-                num(b.value()),
-                num(free),
-                num(pct),
-                num(gb)
+            .described(text!(
+                "(",
+                b.value(),
+                " GB − ",
+                free,
+                " GB free: ",
+                pct,
+                "% of the ",
+                gb,
+                " GB cluster volume)"
             )),
         );
     }

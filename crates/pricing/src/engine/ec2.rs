@@ -15,71 +15,72 @@ use super::{Ctx, transfer};
 use crate::rows::EbsComponent;
 
 /// The line specs of one EC2 item.
-pub(crate) fn specs(
+pub(crate) fn specs<'a>(
     ctx: &Ctx<'_>,
-    at: &str,
-    region: &str,
-    e: &Ec2Item,
-) -> Result<ItemSpecs, Vec<FieldError>> {
+    at: At,
+    region: &'a str,
+    e: &'a Ec2Item,
+) -> Result<ItemSpecs<'a>, Vec<FieldError>> {
     if ctx.book.ec2_instance_type(&e.instance_type).is_none() {
         return Err(vec![FieldError::new(
             ErrorCode::UnknownOption,
-            format!("{at}.instance_type"),
+            at.field("instance_type").to_string(),
             format!("unknown instance type `{}`", e.instance_type),
         )]);
     }
-    let mut out = ItemSpecs::default();
+    let mut out = ItemSpecs::new();
     let count = Decimal::from(e.count);
     let month = ctx.month_hours;
     let used = ctx.used_hours(&e.usage);
     let os = e.operating_system;
-    let it = &e.instance_type;
+    let it = e.instance_type.as_str();
     let instances = plural(count, "instance", "instances");
-    let field = format!("{at}.pricing");
+    let field = at.field("pricing");
     match e.pricing {
         Ec2Pricing::OnDemand => out.lines.push(LineSpec::new(
             "Instance usage",
-            vec![os.display().to_owned(), "on-demand".to_owned(), it.clone()],
-            &[instances, (used, "hours")],
+            details(&[os.display(), "on-demand", it]),
+            [instances, (used, "hours")],
             Unit::Hours,
             PriceRef::Ec2OnDemand {
-                instance_type: it.clone(),
+                instance_type: it,
                 os,
             },
-            format!("{at}.instance_type"),
+            at.field("instance_type"),
         )),
         Ec2Pricing::Spot { discount_percent } => {
-            let details = vec![os.display().to_owned(), "spot".to_owned(), it.clone()];
+            let details = details(&[os.display(), "spot", it]);
             let line = match discount_percent {
                 None => LineSpec::new(
                     "Instance usage",
                     details,
-                    &[instances, (used, "hours")],
+                    [instances, (used, "hours")],
                     Unit::Hours,
                     PriceRef::Ec2Spot {
-                        instance_type: it.clone(),
+                        instance_type: it,
                         os,
                     },
-                    field.clone(),
+                    field,
                 ),
                 Some(d) => {
                     let mut l = LineSpec::new(
                         "Instance usage",
                         details,
-                        &[instances, (used, "hours")],
+                        [instances, (used, "hours")],
                         Unit::Hours,
                         PriceRef::Ec2OnDemand {
-                            instance_type: it.clone(),
+                            instance_type: it,
                             os,
                         },
-                        format!("{at}.instance_type"),
+                        at.field("instance_type"),
                     );
                     let factor = Decimal::ONE - d.value() / Decimal::ONE_HUNDRED;
                     l.price_factor = Some((
                         factor,
-                        format!(
-                            "the On-Demand price less the {}% Spot discount you gave",
-                            num(d.value())
+                        text!(
+                            "the On-Demand price less the ",
+                            d.value(),
+                            "% Spot discount you gave"
                         ),
                     ));
                     l
@@ -96,10 +97,10 @@ pub(crate) fn specs(
                 model::OfferingClass::Standard => "",
                 model::OfferingClass::Convertible => "convertible ",
             };
-            let model_text = format!("reserved {class}{} {}", term.as_str(), payment.display());
-            let details = vec![os.display().to_owned(), model_text, it.clone()];
+            let model_text = text!("reserved ", class, term.as_str(), " ", payment.display());
+            let details = details(&[os.display(), &model_text, it]);
             let price = |part| PriceRef::Ec2Reserved {
-                instance_type: it.clone(),
+                instance_type: it,
                 os,
                 class: offering_class,
                 term,
@@ -110,20 +111,20 @@ pub(crate) fn specs(
                 out.lines.push(LineSpec::new(
                     "Instance usage",
                     details.clone(),
-                    &[instances, (month, "hours")],
+                    [instances, (month, "hours")],
                     Unit::Hours,
                     price(RiPart::Hourly),
-                    field.clone(),
+                    field,
                 ));
             }
             if payment != Payment::NoUpfront {
                 let mut l = LineSpec::new(
                     "Reservation upfront fee",
                     details,
-                    &[plural(count, "reservation", "reservations")],
+                    [plural(count, "reservation", "reservations")],
                     Unit::Reservations,
                     price(RiPart::Upfront),
-                    field.clone(),
+                    field,
                 );
                 l.one_time_term_months = Some(term.months());
                 out.lines.push(l);
@@ -135,51 +136,52 @@ pub(crate) fn specs(
             term,
             payment,
         } => {
-            let model_text = format!(
-                "{} savings plan {} {}",
+            let model_text = text!(
                 plan.as_str().replace('_', " "),
+                " savings plan ",
                 term.as_str(),
+                " ",
                 payment.display()
             );
             out.lines.push(LineSpec::new(
                 "Instance usage",
-                vec![os.display().to_owned(), model_text, it.clone()],
-                &[instances, (month, "hours")],
+                details(&[os.display(), &model_text, it]),
+                [instances, (month, "hours")],
                 Unit::Hours,
                 PriceRef::Ec2SavingsPlan {
-                    instance_type: it.clone(),
+                    instance_type: it,
                     os,
                     plan,
                     term,
                     payment,
                 },
-                field.clone(),
+                field,
             ));
             commitment_warning(ctx, &mut out, at, used, "Savings Plan commitment");
         }
     }
     for (j, v) in e.ebs.iter().enumerate() {
-        ebs(ctx, &mut out, &format!("{at}.ebs[{j}]"), count, v);
+        ebs(ctx, &mut out, at.entry("ebs", j), count, v);
     }
     if e.public_ipv4_addresses > 0 {
         let n = Decimal::from(e.public_ipv4_addresses);
         out.lines.push(LineSpec::new(
             "Public IPv4 address",
-            vec![],
-            &[
+            "".into(),
+            [
                 instances,
                 plural(n, "address", "addresses"),
                 (month, "hours"),
             ],
             Unit::Hours,
             PriceRef::PublicIpv4,
-            format!("{at}.public_ipv4_addresses"),
+            at.field("public_ipv4_addresses"),
         ));
     }
     if let Some(line) = transfer::line(
         region,
         e.data_transfer_out_gb,
-        format!("{at}.data_transfer_out_gb"),
+        at.field("data_transfer_out_gb"),
     ) {
         out.lines.push(line);
     }
@@ -189,46 +191,50 @@ pub(crate) fn specs(
 /// A commitment bills every hour of the month; say so when fewer hours are used.
 pub(crate) fn commitment_warning(
     ctx: &Ctx<'_>,
-    out: &mut ItemSpecs,
-    at: &str,
+    out: &mut ItemSpecs<'_>,
+    at: At,
     used: Decimal,
     what: &str,
 ) {
     if used < ctx.month_hours {
         out.warn(
             "commitment_bills_unused_hours",
-            format!(
-                "the {what} bills all {} hours of the month; the {} hours not used are still billed",
-                num(ctx.month_hours),
-                num(ctx.month_hours - used)
+            text!(
+                "the ",
+                what,
+                " bills all ",
+                ctx.month_hours,
+                " hours of the month; the ",
+                ctx.month_hours - used,
+                " hours not used are still billed"
             ),
-            Some(format!("{at}.usage")),
+            at.field("usage"),
         );
     }
 }
 
 /// One EBS volume type on each of `count` instances: storage, then provisioned IOPS and
 /// throughput above each type's free baseline (a zero-priced first tier in `ebs_volumes`).
-fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs, at: &str, count: Decimal, v: &model::EbsVolume) {
+fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs<'_>, at: At, count: Decimal, v: &model::EbsVolume) {
     let _ = ctx;
     let vt = v.volume_type;
     let size = Decimal::from(v.size_gb);
     let volumes = plural(count, "volume", "volumes");
-    let mut details = vec![vt.as_str().to_owned()];
-    if vt == VolumeType::Standard {
-        details.push("magnetic, excludes I/O requests".to_owned());
-    }
+    let details = match vt {
+        VolumeType::Standard => details(&[vt.as_str(), "magnetic, excludes I/O requests"]),
+        _ => vt.as_str().into(),
+    };
     out.lines.push(
         LineSpec::new(
             "EBS storage",
             details,
-            &[volumes, (size, "GB")],
+            [volumes, (size, "GB")],
             Unit::GbMonths,
             PriceRef::Ebs {
                 volume_type: vt,
                 component: EbsComponent::Storage,
             },
-            format!("{at}.size_gb"),
+            at.field("size_gb"),
         )
         .per_unit(size, volumes),
     );
@@ -242,16 +248,16 @@ fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs, at: &str, count: Decimal, v: &model::
         out.lines.push(
             LineSpec::new(
                 "EBS provisioned IOPS",
-                vec![vt.as_str().to_owned()],
-                &[volumes, (q, "IOPS")],
+                vt.as_str().into(),
+                [volumes, (q, "IOPS")],
                 Unit::IopsMonths,
                 PriceRef::Ebs {
                     volume_type: vt,
                     component: EbsComponent::Iops,
                 },
-                format!("{at}.iops"),
+                at.field("iops"),
             )
-            .described(format!("{} IOPS per volume", num(q)))
+            .described(text!(q, " IOPS per volume"))
             .per_unit(q, volumes),
         );
     }
@@ -260,16 +266,16 @@ fn ebs(ctx: &Ctx<'_>, out: &mut ItemSpecs, at: &str, count: Decimal, v: &model::
         out.lines.push(
             LineSpec::new(
                 "EBS provisioned throughput",
-                vec![vt.as_str().to_owned()],
-                &[volumes, (q, "MBps")],
+                vt.as_str().into(),
+                [volumes, (q, "MBps")],
                 Unit::MbpsMonths,
                 PriceRef::Ebs {
                     volume_type: vt,
                     component: EbsComponent::Throughput,
                 },
-                format!("{at}.throughput_mbps"),
+                at.field("throughput_mbps"),
             )
-            .described(format!("{} MBps per volume", num(q)))
+            .described(text!(q, " MBps per volume"))
             .per_unit(q, volumes),
         );
     }

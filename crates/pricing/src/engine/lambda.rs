@@ -16,15 +16,15 @@ use super::{Ctx, pricer, transfer};
 use crate::rows::{LambdaComponent, RuleId};
 
 /// The line specs of one Lambda item.
-pub(crate) fn specs(
+pub(crate) fn specs<'a>(
     ctx: &Ctx<'_>,
-    at: &str,
-    region: &str,
+    at: At,
+    region: &'a str,
     l: &LambdaItem,
-) -> Result<ItemSpecs, Vec<FieldError>> {
-    let mut out = ItemSpecs::default();
+) -> Result<ItemSpecs<'a>, Vec<FieldError>> {
+    let mut out = ItemSpecs::new();
     let arch = l.architecture;
-    let a = arch.as_str().to_owned();
+    let a = arch.as_str();
     let mem_gb = Decimal::from(l.memory_mb) / Decimal::from(1024);
     let requests = Decimal::from(l.requests_per_month);
     // Duration is billed rounded up to the millisecond, with no minimum.
@@ -34,14 +34,14 @@ pub(crate) fn specs(
     out.lines.push(
         LineSpec::new(
             "Requests",
-            vec![a.clone()],
-            &[(requests, "requests")],
+            a.into(),
+            [(requests, "requests")],
             Unit::Requests,
             price(LambdaComponent::Requests),
-            format!("{at}.requests_per_month"),
+            at.field("requests_per_month"),
         )
         .aggregate(
-            AggregateKey::Lambda(region.to_owned(), arch, LambdaComponent::Requests),
+            AggregateKey::Lambda(region, arch, LambdaComponent::Requests),
             Some(FreePool::LambdaRequests),
         ),
     );
@@ -49,20 +49,22 @@ pub(crate) fn specs(
     out.lines.push(
         LineSpec::new(
             "Duration",
-            vec![a.clone()],
-            &[(gb_s, "GB-seconds")],
+            a.into(),
+            [(gb_s, "GB-seconds")],
             Unit::GbSeconds,
             price(LambdaComponent::Duration),
-            format!("{at}.avg_duration_ms"),
+            at.field("avg_duration_ms"),
         )
-        .described(format!(
-            "{} requests × {} s × {} GB",
-            num(requests),
-            num(billed_s),
-            num(mem_gb)
+        .described(text!(
+            requests,
+            " requests × ",
+            billed_s,
+            " s × ",
+            mem_gb,
+            " GB"
         ))
         .aggregate(
-            AggregateKey::Lambda(region.to_owned(), arch, LambdaComponent::Duration),
+            AggregateKey::Lambda(region, arch, LambdaComponent::Duration),
             Some(FreePool::LambdaGbSeconds),
         ),
     );
@@ -74,23 +76,26 @@ pub(crate) fn specs(
         out.lines.push(
             LineSpec::new(
                 "Ephemeral storage",
-                vec![a.clone(), format!("over {} MB", num(free_mb))],
-                &[(q, "GB-seconds")],
+                details(&[a, &text!("over ", free_mb, " MB")]),
+                [(q, "GB-seconds")],
                 Unit::GbSeconds,
                 price(LambdaComponent::EphemeralStorage),
-                format!("{at}.ephemeral_storage_mb"),
+                at.field("ephemeral_storage_mb"),
             )
-            .described(format!(
-                "{} requests × {} s × ({} MB − {} MB free) / 1024 GB",
-                num(requests),
-                num(billed_s),
-                num(eph_mb),
-                num(free_mb)
+            .described(text!(
+                requests,
+                " requests × ",
+                billed_s,
+                " s × (",
+                eph_mb,
+                " MB − ",
+                free_mb,
+                " MB free) / 1024 GB"
             )),
         );
     }
     if let Some(pc) = &l.provisioned_concurrency {
-        let p = format!("{at}.provisioned_concurrency");
+        let p = at.field("provisioned_concurrency");
         let hours = pc
             .hours_per_month
             .map(|h| h.value().min(ctx.month_hours))
@@ -100,17 +105,19 @@ pub(crate) fn specs(
         out.lines.push(
             LineSpec::new(
                 "Provisioned concurrency",
-                vec![a.clone()],
-                &[(q, "GB-seconds")],
+                a.into(),
+                [(q, "GB-seconds")],
                 Unit::GbSeconds,
                 price(LambdaComponent::ProvisionedConcurrency),
-                p.clone(),
+                p,
             )
-            .described(format!(
-                "{} concurrency × {} GB × {} hours × 3,600 s",
-                num(conc),
-                num(mem_gb),
-                num(hours)
+            .described(text!(
+                conc,
+                " concurrency × ",
+                mem_gb,
+                " GB × ",
+                hours,
+                " hours × 3,600 s"
             )),
         );
         let pc_requests = Decimal::from(pc.requests_per_month);
@@ -119,40 +126,42 @@ pub(crate) fn specs(
         out.lines.push(
             LineSpec::new(
                 "Provisioned concurrency duration",
-                vec![a.clone()],
-                &[(pc_gb_s, "GB-seconds")],
+                a.into(),
+                [(pc_gb_s, "GB-seconds")],
                 Unit::GbSeconds,
                 price(LambdaComponent::ProvisionedDuration),
-                format!("{p}.avg_duration_ms"),
+                at.field("provisioned_concurrency.avg_duration_ms"),
             )
-            .described(format!(
-                "{} requests × {} s × {} GB",
-                num(pc_requests),
-                num(pc_s),
-                num(mem_gb)
+            .described(text!(
+                pc_requests,
+                " requests × ",
+                pc_s,
+                " s × ",
+                mem_gb,
+                " GB"
             )),
         );
         // Requests served by provisioned concurrency pay the request rate without the free tier.
         out.lines.push(LineSpec::new(
             "Provisioned concurrency requests",
-            vec![a.clone()],
-            &[(pc_requests, "requests")],
+            a.into(),
+            [(pc_requests, "requests")],
             Unit::Requests,
             price(LambdaComponent::Requests),
-            format!("{p}.requests_per_month"),
+            at.field("provisioned_concurrency.requests_per_month"),
         ));
         if ctx.free_tier {
             out.warn(
                 "free_tier_excludes_provisioned_concurrency",
                 "the Lambda free tier does not apply to provisioned concurrency or the invocations it serves",
-                Some(p),
+                p,
             );
         }
     }
     if let Some(line) = transfer::line(
         region,
         l.data_transfer_out_gb,
-        format!("{at}.data_transfer_out_gb"),
+        at.field("data_transfer_out_gb"),
     ) {
         out.lines.push(line);
     }

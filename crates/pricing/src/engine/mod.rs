@@ -20,8 +20,6 @@ pub(crate) mod spec;
 mod tiers;
 mod transfer;
 
-use std::collections::BTreeSet;
-
 use model::response::{EstimateResponse, ItemCost, PriceSourceRef, Totals};
 use model::{ErrorCode, EstimateRequest, FieldError, Item, ItemSpec, Usage};
 use rust_decimal::Decimal;
@@ -80,11 +78,11 @@ pub fn estimate(
     let mut inputs = Vec::with_capacity(req.items.len());
     let mut region_reported = false;
     for (i, item) in req.items.iter().enumerate() {
-        let at = format!("items[{i}]");
+        let at = spec::At::item(i);
         let region = item.region.as_deref().unwrap_or(&req.region);
         if book.region(region).is_none() {
             let field = if item.region.is_some() {
-                format!("{at}.region")
+                at.field("region").to_string()
             } else if region_reported {
                 continue;
             } else {
@@ -98,7 +96,7 @@ pub fn estimate(
             ));
             continue;
         }
-        match item_specs(&ctx, &at, region, item) {
+        match item_specs(&ctx, at, region, item) {
             Ok(specs) => inputs.push(ItemInput {
                 id: &item.id,
                 region,
@@ -132,7 +130,7 @@ pub fn estimate(
             return Err(errors);
         }
     };
-    Ok(assemble(book, req, month_hours, inputs, priced))
+    Ok(assemble(req, month_hours, inputs, priced))
 }
 
 /// The item a field path belongs to (`items[3].x` → 3); estimate-level fields sort first.
@@ -146,12 +144,12 @@ fn item_index(field: &str) -> Option<usize> {
 }
 
 /// The line specs of one item.
-fn item_specs(
+fn item_specs<'a>(
     ctx: &Ctx<'_>,
-    at: &str,
-    region: &str,
-    item: &Item,
-) -> Result<spec::ItemSpecs, Vec<FieldError>> {
+    at: spec::At,
+    region: &'a str,
+    item: &'a Item,
+) -> Result<spec::ItemSpecs<'a>, Vec<FieldError>> {
     match &item.spec {
         ItemSpec::Ec2(e) => ec2::specs(ctx, at, region, e),
         ItemSpec::Lambda(l) => lambda::specs(ctx, at, region, l),
@@ -207,11 +205,10 @@ impl Sums {
 }
 
 fn assemble(
-    book: &PriceBook,
     req: &EstimateRequest,
     month_hours: Decimal,
     inputs: Vec<ItemInput<'_>>,
-    priced: pricer::Priced,
+    priced: pricer::Priced<'_>,
 ) -> EstimateResponse {
     let mut total = Sums::default();
     let mut items = Vec::with_capacity(inputs.len());
@@ -243,27 +240,30 @@ fn assemble(
             warnings: input.specs.warnings,
         });
     }
-    let mut dates = BTreeSet::new();
+    // The earliest and the latest price date.
+    let mut dates: Option<(&str, &str)> = None;
     let price_sources: Vec<PriceSourceRef> = priced
         .sources
         .iter()
-        .map(|(table, id)| {
-            let (date, origin) = book
-                .source(id)
-                .map(|s| (s.price_date.clone(), s.origin.clone()))
-                .unwrap_or_else(|| ("unknown".to_owned(), id.clone()));
-            dates.insert(date.clone());
+        .map(|s| {
+            let (date, origin) = s.row.map_or(("unknown", s.id), |r| {
+                (r.price_date.as_str(), r.origin.as_str())
+            });
+            dates = Some(match dates {
+                Some((first, last)) => (first.min(date), last.max(date)),
+                None => (date, date),
+            });
             PriceSourceRef {
-                table: (*table).to_owned(),
-                price_date: date,
-                source: origin,
+                table: s.table.to_owned(),
+                price_date: date.to_owned(),
+                source: origin.to_owned(),
             }
         })
         .collect();
-    let price_date = match (dates.first(), dates.last()) {
-        (Some(a), Some(b)) if a == b => a.clone(),
-        (Some(a), Some(b)) => format!("{a} … {b}"),
-        _ => String::new(),
+    let price_date = match dates {
+        Some((a, b)) if a == b => a.to_owned(),
+        Some((a, b)) => format!("{a} … {b}"),
+        None => String::new(),
     };
     EstimateResponse {
         currency: "USD".to_owned(),

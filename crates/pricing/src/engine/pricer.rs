@@ -7,14 +7,12 @@
 //! lines therefore add up to exactly what the aggregate costs, and moving an item earlier never
 //! changes the estimate's total, only how it is attributed.
 
-use std::collections::{BTreeMap, HashMap};
-
 use model::response::{LineItem, Warning};
 use model::{ErrorCode, FieldError};
 use rust_decimal::Decimal;
 
 use crate::book::{PriceBook, Tier};
-use crate::rows::RuleId;
+use crate::rows::{RuleId, SourceRow};
 
 use super::spec::*;
 use super::tiers;
@@ -24,7 +22,7 @@ use super::tiers;
 pub(crate) struct ItemInput<'a> {
     pub id: &'a str,
     pub region: &'a str,
-    pub specs: ItemSpecs,
+    pub specs: ItemSpecs<'a>,
 }
 
 /// A priced line with its exact amount kept for the totals.
@@ -34,19 +32,48 @@ pub(crate) struct PricedLine {
     pub exact: Decimal,
     /// Term months of a one-time fee.
     pub term_months: Option<u32>,
-    /// The table and source the price came from.
+}
+
+/// A price source the estimate uses.
+#[derive(Debug)]
+pub(crate) struct UsedSource<'b> {
+    /// The table the price came from.
     pub table: &'static str,
-    pub source_id: String,
+    pub id: &'b str,
+    /// `None` when the book lacks the source (possible only in hand-built test books).
+    pub row: Option<&'b SourceRow>,
 }
 
 /// The pricer's answer for the whole estimate.
-#[derive(Debug, Default)]
-pub(crate) struct Priced {
+#[derive(Debug)]
+pub(crate) struct Priced<'b> {
     pub items: Vec<Vec<PricedLine>>,
     /// Estimate-wide notes (shared tiers, free tier).
     pub warnings: Vec<Warning>,
-    /// Every (table, source id) used, in first-use order.
-    pub sources: Vec<(&'static str, String)>,
+    /// Every (table, source) used, in first-use order.
+    pub sources: Vec<UsedSource<'b>>,
+}
+
+/// The sources used so far, each looked up in the book once rather than once per line.
+struct Sources<'b> {
+    book: &'b PriceBook,
+    used: Vec<UsedSource<'b>>,
+}
+
+impl<'b> Sources<'b> {
+    /// The date of a price from source `id` in `table`; records the source at its first use.
+    fn price_date(&mut self, table: &'static str, id: &'b str) -> &'b str {
+        // An estimate uses a handful of sources: a scan beats hashing every line.
+        let row = match self.used.iter().find(|s| s.table == table && s.id == id) {
+            Some(s) => s.row,
+            None => {
+                let row = self.book.source(id);
+                self.used.push(UsedSource { table, id, row });
+                row
+            }
+        };
+        row.map_or("unknown", |r| r.price_date.as_str())
+    }
 }
 
 /// A price found in the book.
@@ -76,138 +103,159 @@ struct Alloc {
 }
 
 /// Prices every item; collects every missing price as an error.
-pub(crate) fn price(
-    book: &PriceBook,
+pub(crate) fn price<'b>(
+    book: &'b PriceBook,
     settings: Settings,
     items: &[ItemInput<'_>],
-) -> Result<Priced, Vec<FieldError>> {
+) -> Result<Priced<'b>, Vec<FieldError>> {
     let allocs = allocate(book, settings, items);
-    let mut out = Priced::default();
+    let mut allocs_of_lines = allocs.lines.iter();
+    let mut sources = Sources {
+        book,
+        used: Vec::new(),
+    };
+    let mut priced = Vec::with_capacity(items.len());
     let mut errors = Vec::new();
-    for (i, item) in items.iter().enumerate() {
+    for item in items {
         let mut lines = Vec::with_capacity(item.specs.lines.len());
-        for (j, spec) in item.specs.lines.iter().enumerate() {
+        for (spec, alloc) in item.specs.lines.iter().zip(&mut allocs_of_lines) {
             let Some(resolved) = resolve(book, item.region, &spec.price) else {
                 errors.push(FieldError::new(
                     ErrorCode::PriceNotAvailable,
-                    spec.field.clone(),
+                    spec.field.to_string(),
                     missing_message(book, item.id, item.region, &spec.price),
                 ));
                 continue;
             };
-            let before = lines.len();
-            build(book, spec, &resolved, allocs.lines[i][j], &mut lines);
-            for l in &lines[before..] {
-                // An estimate uses a handful of sources: a scan beats hashing every line.
-                let seen = out
-                    .sources
-                    .iter()
-                    .any(|(table, id)| *table == l.table && *id == l.source_id);
-                if !seen {
-                    out.sources.push((l.table, l.source_id.clone()));
-                }
-            }
+            build(spec, &resolved, *alloc, &mut sources, &mut lines);
         }
-        out.items.push(lines);
+        priced.push(lines);
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    out.warnings = allocs.warnings;
-    Ok(out)
+    Ok(Priced {
+        items: priced,
+        warnings: allocs.warnings,
+        sources: sources.used,
+    })
 }
 
 struct Allocations {
-    lines: Vec<Vec<Alloc>>,
+    /// One per line spec, in item order.
+    lines: Vec<Alloc>,
     warnings: Vec<Warning>,
 }
 
+/// One aggregate's running total and the items that use it.
+struct Aggregate<'k> {
+    key: &'k AggregateKey<'k>,
+    total: Decimal,
+    users: Vec<&'k str>,
+}
+
 /// The first pass: free allowances and shared tiers, in item order.
-fn allocate(book: &PriceBook, settings: Settings, items: &[ItemInput<'_>]) -> Allocations {
-    let mut free_left: HashMap<FreePool, Decimal> = HashMap::new();
+///
+/// An estimate has a handful of aggregates and free pools: the tables here are small vectors
+/// searched in order, which costs less than hashing a key for every line.
+fn allocate<'k>(book: &PriceBook, settings: Settings, items: &'k [ItemInput<'k>]) -> Allocations {
+    let mut free_left: Vec<(FreePool, Decimal)> = Vec::new();
     if settings.free_tier {
-        free_left.insert(
-            FreePool::LambdaRequests,
-            rule(book, RuleId::LambdaFreeRequests),
-        );
-        free_left.insert(
-            FreePool::LambdaGbSeconds,
-            rule(book, RuleId::LambdaFreeGbSeconds),
-        );
-        free_left.insert(
-            FreePool::DataTransferOut,
-            rule(book, RuleId::DataTransferFreeGb),
-        );
+        free_left = vec![
+            (
+                FreePool::LambdaRequests,
+                rule(book, RuleId::LambdaFreeRequests),
+            ),
+            (
+                FreePool::LambdaGbSeconds,
+                rule(book, RuleId::LambdaFreeGbSeconds),
+            ),
+            (
+                FreePool::DataTransferOut,
+                rule(book, RuleId::DataTransferFreeGb),
+            ),
+        ];
     }
-    let mut free_used: BTreeMap<&'static str, Decimal> = BTreeMap::new();
-    let mut offsets: HashMap<&AggregateKey, Decimal> = HashMap::new();
-    let mut users: HashMap<&AggregateKey, Vec<&str>> = HashMap::new();
-    let mut key_order: Vec<&AggregateKey> = Vec::new();
-    let mut lines = Vec::with_capacity(items.len());
+    let mut free_used: Vec<(&'static str, Decimal)> = Vec::new();
+    let mut aggregates: Vec<Aggregate<'k>> = Vec::new();
+    let mut lines = Vec::with_capacity(items.iter().map(|i| i.specs.lines.len()).sum());
     for item in items {
-        let mut row = Vec::with_capacity(item.specs.lines.len());
         for spec in &item.specs.lines {
             let Tiering::Aggregate { key, free } = &spec.tiering else {
-                row.push(Alloc::default());
+                lines.push(Alloc::default());
                 continue;
             };
             let mut a = Alloc::default();
             if let Some(pool) = free
-                && let Some(left) = free_left.get_mut(pool)
+                && let Some((_, left)) = free_left.iter_mut().find(|(p, _)| p == pool)
             {
                 a.free = (*left).min(spec.quantity);
                 *left -= a.free;
                 if !a.free.is_zero() {
-                    *free_used.entry(pool_name(*pool)).or_default() += a.free;
+                    let name = pool_name(*pool);
+                    match free_used.iter_mut().find(|(what, _)| *what == name) {
+                        Some((_, used)) => *used += a.free,
+                        None => free_used.push((name, a.free)),
+                    }
                 }
             }
-            let offset = offsets.entry(key).or_default();
-            a.offset = *offset;
-            *offset += spec.quantity - a.free;
-            let u = users.entry(key).or_insert_with(|| {
-                key_order.push(key);
-                Vec::new()
-            });
-            if !spec.quantity.is_zero() && u.last() != Some(&item.id) {
-                u.push(item.id);
+            let index = match aggregates.iter().position(|g| g.key == key) {
+                Some(index) => index,
+                None => {
+                    aggregates.push(Aggregate {
+                        key,
+                        total: Decimal::ZERO,
+                        users: Vec::new(),
+                    });
+                    aggregates.len() - 1
+                }
+            };
+            let g = &mut aggregates[index];
+            a.offset = g.total;
+            g.total += spec.quantity - a.free;
+            if !spec.quantity.is_zero() && g.users.last() != Some(&item.id) {
+                g.users.push(item.id);
             }
-            row.push(a);
+            lines.push(a);
         }
-        lines.push(row);
     }
     let mut warnings = Vec::new();
-    for key in key_order {
-        let u = &users[key];
+    for g in &aggregates {
         // Sharing only matters when the total reaches beyond the first tier.
-        let first_end = key_tiers(book, key)
+        let first_end = key_tiers(book, g.key)
             .and_then(|t| t.first())
             .and_then(|t| t.end);
-        let crosses =
-            first_end.is_some_and(|end| offsets.get(key).is_some_and(|total| *total > end));
-        if u.len() > 1 && crosses {
+        let crosses = first_end.is_some_and(|end| g.total > end);
+        if g.users.len() > 1 && crosses {
             warnings.push(Warning {
                 code: "tiers_shared".to_owned(),
                 message: format!(
                     "{} is priced on the total of {} items ({}), which goes beyond the first price tier; tiers are filled in item order: earlier items fill the first tier, later items get the next tiers' prices",
-                    key_text(key),
-                    u.len(),
-                    u.join(", ")
+                    key_text(g.key),
+                    g.users.len(),
+                    g.users.join(", ")
                 ),
                 field: None,
             });
         }
     }
     if !free_used.is_empty() {
-        let parts: Vec<String> = free_used
-            .iter()
-            .map(|(what, q)| format!("{} {what}", num(*q)))
-            .collect();
+        // Listed by name, as they always have been.
+        free_used.sort_unstable_by_key(|(what, _)| *what);
+        let mut message = String::with_capacity(160);
+        message
+            .push_str("always-free allowances deducted, in item order across the whole estimate: ");
+        for (i, (what, q)) in free_used.iter().enumerate() {
+            if i > 0 {
+                message.push_str("; ");
+            }
+            push_num(&mut message, *q);
+            message.push(' ');
+            message.push_str(what);
+        }
         warnings.push(Warning {
             code: "free_tier_applied".to_owned(),
-            message: format!(
-                "always-free allowances deducted, in item order across the whole estimate: {}",
-                parts.join("; ")
-            ),
+            message,
             field: Some("free_tier".to_owned()),
         });
     }
@@ -215,7 +263,7 @@ fn allocate(book: &PriceBook, settings: Settings, items: &[ItemInput<'_>]) -> Al
 }
 
 /// The tiers of an aggregate.
-fn key_tiers<'b>(book: &'b PriceBook, key: &AggregateKey) -> Option<&'b [Tier]> {
+fn key_tiers<'b>(book: &'b PriceBook, key: &AggregateKey<'_>) -> Option<&'b [Tier]> {
     match key {
         AggregateKey::Lambda(r, a, c) => book.lambda(r, *a, *c),
         AggregateKey::S3Storage(r, t) => book.s3_storage(r, *t),
@@ -231,7 +279,7 @@ fn pool_name(p: FreePool) -> &'static str {
     }
 }
 
-fn key_text(k: &AggregateKey) -> String {
+fn key_text(k: &AggregateKey<'_>) -> String {
     match k {
         AggregateKey::Lambda(r, a, c) => {
             format!("Lambda {} ({}) in {r}", words::lambda(*c), a.as_str())
@@ -276,13 +324,16 @@ fn push_price(out: &mut String, unit_price: Decimal, unit: model::response::Unit
 }
 
 /// Builds the line items of one spec. Formulas are built by appending to one string each.
-fn build(
-    book: &PriceBook,
-    spec: &LineSpec,
-    resolved: &Resolved<'_>,
+fn build<'b>(
+    spec: &LineSpec<'_>,
+    resolved: &Resolved<'b>,
     alloc: Alloc,
+    sources: &mut Sources<'b>,
     out: &mut Vec<PricedLine>,
 ) {
+    // The tier phrase of the line being built (`first 10 TB`), written once for its name and
+    // its formula.
+    let mut phrase_text = String::new();
     let factor = spec
         .price_factor
         .as_ref()
@@ -300,18 +351,17 @@ fn build(
             if spec.quantity.is_zero() {
                 return;
             }
-            let mut formula = String::with_capacity(spec.quantity_text.len() + 40);
-            formula.push_str(&spec.quantity_text);
+            let mut formula = String::with_capacity(96);
+            spec.quantity_text.push_to(&mut formula);
             push_price(&mut formula, unit_price, unit, factor_text);
             out.push(line(
-                book,
                 spec,
                 name(spec, None),
                 spec.quantity,
                 unit_price,
                 formula,
                 table,
-                source_id,
+                sources.price_date(table, source_id),
             ));
         }
         Resolved::Tiered { tiers, table } => match &spec.tiering {
@@ -322,24 +372,23 @@ fn build(
                     if unit_price.is_zero() {
                         continue;
                     }
-                    let phrase = tiers::phrase(tiers, s.index, unit);
-                    let mut formula = String::with_capacity(spec.quantity_text.len() + 64);
-                    formula.push_str(&spec.quantity_text);
-                    if let Some(p) = &phrase {
+                    let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
+                    let mut formula = String::with_capacity(128);
+                    spec.quantity_text.push_to(&mut formula);
+                    if let Some(p) = phrase {
                         formula.push_str(" (");
                         formula.push_str(p);
                         formula.push(')');
                     }
                     push_price(&mut formula, unit_price, unit, factor_text);
                     out.push(line(
-                        book,
                         spec,
                         name(spec, phrase),
                         s.quantity,
                         unit_price,
                         formula,
                         table,
-                        &s.tier.source_id,
+                        sources.price_date(table, &s.tier.source_id),
                     ));
                 }
             }
@@ -354,10 +403,10 @@ fn build(
                     if unit_price.is_zero() {
                         continue;
                     }
-                    let phrase = tiers::phrase(tiers, s.index, unit);
+                    let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
                     let quantity = s.quantity * *units;
-                    let mut formula = String::with_capacity(spec.quantity_text.len() + 80);
-                    match &phrase {
+                    let mut formula = String::with_capacity(160);
+                    match phrase {
                         // `2 volumes × 1,000 IOPS-months (above 3,000 of 4,000) × …`
                         Some(p) => {
                             push_num(&mut formula, *units);
@@ -370,21 +419,20 @@ fn build(
                             formula.push_str(" (");
                             formula.push_str(p);
                             formula.push_str(" of ");
-                            formula.push_str(&spec.quantity_text);
+                            spec.quantity_text.push_to(&mut formula);
                             formula.push(')');
                         }
-                        None => formula.push_str(&spec.quantity_text),
+                        None => spec.quantity_text.push_to(&mut formula),
                     }
                     push_price(&mut formula, unit_price, unit, factor_text);
                     out.push(line(
-                        book,
                         spec,
                         name(spec, phrase),
                         quantity,
                         unit_price,
                         formula,
                         table,
-                        &s.tier.source_id,
+                        sources.price_date(table, &s.tier.source_id),
                     ));
                 }
             }
@@ -397,7 +445,7 @@ fn build(
                     if bracket {
                         formula.push('(');
                     }
-                    formula.push_str(&spec.quantity_text);
+                    spec.quantity_text.push_to(formula);
                     if !alloc.free.is_zero() {
                         formula.push_str(" − ");
                         push_num(formula, alloc.free);
@@ -414,20 +462,19 @@ fn build(
                     let tier = tiers::split(tiers, alloc.offset, Decimal::ONE);
                     if let Some(s) = tier.first() {
                         let unit_price = s.tier.price_usd * factor;
-                        let mut formula = String::with_capacity(spec.quantity_text.len() + 96);
+                        let mut formula = String::with_capacity(160);
                         push_what(&mut formula, true);
                         formula.push_str(" = 0 ");
                         formula.push_str(unit.as_str());
                         push_price(&mut formula, unit_price, unit, "");
                         out.push(line(
-                            book,
                             spec,
-                            name(spec, Some("free tier".to_owned())),
+                            name(spec, Some("free tier")),
                             Decimal::ZERO,
                             unit_price,
                             formula,
                             table,
-                            &s.tier.source_id,
+                            sources.price_date(table, &s.tier.source_id),
                         ));
                     }
                     return;
@@ -435,8 +482,8 @@ fn build(
                 let whole = shares.len() == 1;
                 for s in shares {
                     let unit_price = s.tier.price_usd * factor;
-                    let phrase = tiers::phrase(tiers, s.index, unit);
-                    let mut formula = String::with_capacity(spec.quantity_text.len() + 128);
+                    let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
+                    let mut formula = String::with_capacity(192);
                     if !whole {
                         // `1,000 GB of (…)`: this tier's share of the quantity.
                         push_num(&mut formula, s.quantity);
@@ -445,20 +492,19 @@ fn build(
                         formula.push_str(" of ");
                     }
                     push_what(&mut formula, !whole);
-                    if let Some(p) = &phrase {
+                    if let Some(p) = phrase {
                         formula.push_str(" in the ");
                         formula.push_str(p);
                     }
                     push_price(&mut formula, unit_price, unit, factor_text);
                     out.push(line(
-                        book,
                         spec,
                         name(spec, phrase),
                         s.quantity,
                         unit_price,
                         formula,
                         table,
-                        &s.tier.source_id,
+                        sources.price_date(table, &s.tier.source_id),
                     ));
                 }
             }
@@ -467,38 +513,32 @@ fn build(
 }
 
 /// `Instance usage (Linux, on-demand, m5.large)`: the spec's name with its details and tier.
-fn name(spec: &LineSpec, tier: Option<String>) -> String {
+fn name(spec: &LineSpec<'_>, tier: Option<&str>) -> String {
     if spec.details.is_empty() && tier.is_none() {
         return spec.name.to_owned();
     }
     let mut out = String::with_capacity(64);
     out.push_str(spec.name);
     out.push_str(" (");
-    let parts = spec
-        .details
-        .iter()
-        .map(String::as_str)
-        .chain(tier.as_deref());
-    for (i, part) in parts.enumerate() {
-        if i > 0 {
+    out.push_str(&spec.details);
+    if let Some(tier) = tier {
+        if !spec.details.is_empty() {
             out.push_str(", ");
         }
-        out.push_str(part);
+        out.push_str(tier);
     }
     out.push(')');
     out
 }
 
-#[allow(clippy::too_many_arguments)]
 fn line(
-    book: &PriceBook,
-    spec: &LineSpec,
+    spec: &LineSpec<'_>,
     name: String,
     quantity: Decimal,
     unit_price: Decimal,
     formula: String,
     table: &'static str,
-    source_id: &str,
+    price_date: &str,
 ) -> PricedLine {
     let exact = quantity * unit_price;
     let amount = cents(exact);
@@ -514,20 +554,15 @@ fn line(
             one_time,
             formula,
             price_table: table.to_owned(),
-            price_date: book
-                .source(source_id)
-                .map(|s| s.price_date.clone())
-                .unwrap_or_else(|| "unknown".to_owned()),
+            price_date: price_date.to_owned(),
         },
         exact,
         term_months: spec.one_time_term_months,
-        table,
-        source_id: source_id.to_owned(),
     }
 }
 
 /// Looks a reference up in the book.
-fn resolve<'b>(book: &'b PriceBook, region: &str, r: &PriceRef) -> Option<Resolved<'b>> {
+fn resolve<'b>(book: &'b PriceBook, region: &str, r: &PriceRef<'_>) -> Option<Resolved<'b>> {
     fn flat<'b>(price: Decimal, table: &'static str, source_id: &'b str) -> Option<Resolved<'b>> {
         Some(Resolved::Flat {
             price,
@@ -605,7 +640,7 @@ fn resolve<'b>(book: &'b PriceBook, region: &str, r: &PriceRef) -> Option<Resolv
                 o.engine,
                 o.edition,
                 o.license,
-                &o.class,
+                o.class,
                 o.deployment,
             )?;
             flat(row.price_usd, "rds_instances", &row.source_id)
@@ -621,7 +656,7 @@ fn resolve<'b>(book: &'b PriceBook, region: &str, r: &PriceRef) -> Option<Resolv
                 o.engine,
                 o.edition,
                 o.license,
-                &o.class,
+                o.class,
                 o.deployment,
                 *term,
                 *payment,
@@ -679,12 +714,12 @@ fn resolve<'b>(book: &'b PriceBook, region: &str, r: &PriceRef) -> Option<Resolv
 }
 
 /// Whether the book has a price for `r` in `region` (used by the comparisons too).
-pub(crate) fn has_price(book: &PriceBook, region: &str, r: &PriceRef) -> bool {
+pub(crate) fn has_price(book: &PriceBook, region: &str, r: &PriceRef<'_>) -> bool {
     resolve(book, region, r).is_some()
 }
 
 /// What the missing price is, in words, and where (or in which variants) it does exist.
-fn missing_message(book: &PriceBook, item_id: &str, region: &str, r: &PriceRef) -> String {
+fn missing_message(book: &PriceBook, item_id: &str, region: &str, r: &PriceRef<'_>) -> String {
     let what = match r {
         PriceRef::Ec2OnDemand { instance_type, os } => {
             format!("no On-Demand price for {instance_type} ({})", os.display())
@@ -823,7 +858,7 @@ fn missing_message(book: &PriceBook, item_id: &str, region: &str, r: &PriceRef) 
 }
 
 /// Other variants of the same option in the region (EC2 commitments), else other regions.
-fn alternatives(book: &PriceBook, region: &str, r: &PriceRef) -> Vec<String> {
+fn alternatives(book: &PriceBook, region: &str, r: &PriceRef<'_>) -> Vec<String> {
     use model::{OfferingClass, Payment, SavingsPlanType, Term};
     let mut out = Vec::new();
     match r {
@@ -888,7 +923,7 @@ fn alternatives(book: &PriceBook, region: &str, r: &PriceRef) -> Vec<String> {
     shown
 }
 
-fn rds_offer(o: &RdsOffer) -> String {
+fn rds_offer(o: &RdsOffer<'_>) -> String {
     let mut parts = vec![o.engine.display().to_owned()];
     if let Some(e) = o.edition {
         parts.push(e.as_str().replace('_', " "));

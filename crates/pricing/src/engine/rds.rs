@@ -44,15 +44,19 @@ pub(crate) fn gp3_baseline(ctx: &Ctx<'_>, engine: RdsEngine, size_gb: u64) -> (D
 }
 
 /// The line specs of one RDS item.
-pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, Vec<FieldError>> {
+pub(crate) fn specs<'a>(
+    ctx: &Ctx<'_>,
+    at: At,
+    r: &'a RdsItem,
+) -> Result<ItemSpecs<'a>, Vec<FieldError>> {
     if ctx.book.db_instance_class(&r.instance_class).is_none() {
         return Err(vec![FieldError::new(
             ErrorCode::UnknownOption,
-            format!("{at}.instance_class"),
+            at.field("instance_class").to_string(),
             format!("unknown DB instance class `{}`", r.instance_class),
         )]);
     }
-    let mut out = ItemSpecs::default();
+    let mut out = ItemSpecs::new();
     let count = Decimal::from(r.count);
     let instances = plural(count, "instance", "instances");
     let used = ctx.used_hours(&r.usage);
@@ -60,37 +64,35 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
         engine: r.engine,
         edition: r.edition,
         license: r.license_model,
-        class: r.instance_class.clone(),
+        class: &r.instance_class,
         deployment: r.deployment,
     };
-    let mut base = vec![r.engine.display().to_owned()];
-    if let Some(e) = r.edition {
-        base.push(e.as_str().replace('_', " "));
-    }
-    if let Some(l) = r.license_model {
-        base.push(l.as_str().replace('_', " "));
-    }
-    base.push(r.deployment.display().to_owned());
+    let edition = r.edition.map(|e| e.as_str().replace('_', " "));
+    let license = r.license_model.map(|l| l.as_str().replace('_', " "));
+    let mut base = vec![r.engine.display()];
+    base.extend(edition.as_deref());
+    base.extend(license.as_deref());
+    base.push(r.deployment.display());
     match r.pricing {
         DbPricing::OnDemand => {
             let mut d = base.clone();
-            d.push("on-demand".to_owned());
-            d.push(r.instance_class.clone());
+            d.extend(["on-demand", &r.instance_class]);
             out.lines.push(LineSpec::new(
                 "Database instance",
-                d,
-                &[instances, (used, "hours")],
+                details(&d),
+                [instances, (used, "hours")],
                 Unit::Hours,
-                PriceRef::RdsInstance(offer.clone()),
-                format!("{at}.instance_class"),
+                PriceRef::RdsInstance(offer),
+                at.field("instance_class"),
             ));
         }
         DbPricing::Reserved { term, payment } => {
+            let model_text = text!("reserved ", term.as_str(), " ", payment.display());
             let mut d = base.clone();
-            d.push(format!("reserved {} {}", term.as_str(), payment.display()));
-            d.push(r.instance_class.clone());
+            d.extend([model_text.as_str(), &r.instance_class]);
+            let d = details(&d);
             let price = |part| PriceRef::RdsReserved {
-                offer: offer.clone(),
+                offer,
                 term,
                 payment,
                 part,
@@ -99,20 +101,20 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
                 out.lines.push(LineSpec::new(
                     "Database instance",
                     d.clone(),
-                    &[instances, (ctx.month_hours, "hours")],
+                    [instances, (ctx.month_hours, "hours")],
                     Unit::Hours,
                     price(RiPart::Hourly),
-                    format!("{at}.pricing"),
+                    at.field("pricing"),
                 ));
             }
             if payment != Payment::NoUpfront {
                 let mut l = LineSpec::new(
                     "Reservation upfront fee",
                     d,
-                    &[plural(count, "reservation", "reservations")],
+                    [plural(count, "reservation", "reservations")],
                     Unit::Reservations,
                     price(RiPart::Upfront),
-                    format!("{at}.pricing"),
+                    at.field("pricing"),
                 );
                 l.one_time_term_months = Some(term.months());
                 out.lines.push(l);
@@ -128,15 +130,15 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
         deployment: dep,
         component,
     };
-    let sd = vec![st.as_str().to_owned(), dep.display().to_owned()];
+    let sd = [st.as_str(), dep.display()];
     out.lines.push(
         LineSpec::new(
             "Storage",
-            sd.clone(),
-            &[instances, (size, "GB")],
+            details(&sd),
+            [instances, (size, "GB")],
             Unit::GbMonths,
             sp(RdsStorageComponent::Storage),
-            format!("{at}.storage.size_gb"),
+            at.field("storage.size_gb"),
         )
         .per_unit(size, instances),
     );
@@ -153,26 +155,27 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
         ) && !extra.is_zero()
         {
             let text = if base_iops.is_zero() {
-                format!("{} IOPS per instance", num(q))
+                text!(q, " IOPS per instance")
             } else {
-                format!(
-                    "({} IOPS − {} baseline) per instance",
-                    num(q),
-                    num(base_iops)
-                )
+                text!("(", q, " IOPS − ", base_iops, " baseline) per instance")
             };
-            let mut d = sd.clone();
-            if !base_iops.is_zero() {
-                d.push(format!("above the {} IOPS baseline", num(base_iops)));
-            }
+            let d = if base_iops.is_zero() {
+                details(&sd)
+            } else {
+                details(&[
+                    sd[0],
+                    sd[1],
+                    &text!("above the ", base_iops, " IOPS baseline"),
+                ])
+            };
             out.lines.push(
                 LineSpec::new(
                     "Provisioned IOPS",
                     d,
-                    &[instances, (extra, "IOPS")],
+                    [instances, (extra, "IOPS")],
                     Unit::IopsMonths,
                     sp(RdsStorageComponent::Iops),
-                    format!("{at}.storage.iops"),
+                    at.field("storage.iops"),
                 )
                 .described(text)
                 .per_unit(extra, instances),
@@ -183,21 +186,26 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
         let q = Decimal::from(t);
         let extra = (q - base_mbps).max(Decimal::ZERO);
         if !extra.is_zero() {
-            let mut d = sd.clone();
-            d.push(format!("above the {} MBps baseline", num(base_mbps)));
+            let d = details(&[
+                sd[0],
+                sd[1],
+                &text!("above the ", base_mbps, " MBps baseline"),
+            ]);
             out.lines.push(
                 LineSpec::new(
                     "Provisioned throughput",
                     d,
-                    &[instances, (extra, "MBps")],
+                    [instances, (extra, "MBps")],
                     Unit::MbpsMonths,
                     sp(RdsStorageComponent::Throughput),
-                    format!("{at}.storage.throughput_mbps"),
+                    at.field("storage.throughput_mbps"),
                 )
-                .described(format!(
-                    "({} MBps − {} baseline) per instance",
-                    num(q),
-                    num(base_mbps)
+                .described(text!(
+                    "(",
+                    q,
+                    " MBps − ",
+                    base_mbps,
+                    " baseline) per instance"
                 ))
                 .per_unit(extra, instances),
             );
@@ -210,18 +218,22 @@ pub(crate) fn specs(ctx: &Ctx<'_>, at: &str, r: &RdsItem) -> Result<ItemSpecs, V
         out.lines.push(
             LineSpec::new(
                 "Backup storage",
-                vec!["beyond the free allowance".to_owned()],
-                &[(billable, "GB")],
+                "beyond the free allowance".into(),
+                [(billable, "GB")],
                 Unit::GbMonths,
                 PriceRef::RdsBackup,
-                format!("{at}.backup_storage_gb"),
+                at.field("backup_storage_gb"),
             )
-            .described(format!(
-                "({} GB − {} GB free: {}% of {} GB provisioned)",
-                num(b.value()),
-                num(free),
-                num(pct),
-                num(count * size)
+            .described(text!(
+                "(",
+                b.value(),
+                " GB − ",
+                free,
+                " GB free: ",
+                pct,
+                "% of ",
+                count * size,
+                " GB provisioned)"
             )),
         );
     }

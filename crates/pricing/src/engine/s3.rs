@@ -44,13 +44,13 @@ fn charges_retrieval(class: StorageClass) -> bool {
 }
 
 /// The line specs of one S3 item.
-pub(crate) fn specs(
+pub(crate) fn specs<'a>(
     ctx: &Ctx<'_>,
-    at: &str,
-    region: &str,
+    at: At,
+    region: &'a str,
     s: &S3Item,
-) -> Result<ItemSpecs, Vec<FieldError>> {
-    let mut out = ItemSpecs::default();
+) -> Result<ItemSpecs<'a>, Vec<FieldError>> {
+    let mut out = ItemSpecs::new();
     let class = s.storage_class;
     let tier = storage_tier(class);
     let kb_per_gb = Decimal::from(KB_PER_GB);
@@ -74,38 +74,38 @@ pub(crate) fn specs(
     if has_object_rules && objects.is_none() {
         out.warn(
             "per_object_rules_skipped",
-            format!(
-                "{} has per-object rules (minimum billable size, per-object overhead or monitoring); without `object_count` they are not applied",
-                class.display()
-            ),
-            Some(format!("{at}.object_count")),
+            text!(class.display(), " has per-object rules (minimum billable size, per-object overhead or monitoring); without `object_count` they are not applied"),
+            at.field("object_count"),
         );
     }
-    let key = AggregateKey::S3Storage(region.to_owned(), tier);
+    let key = AggregateKey::S3Storage(region, tier);
 
     // Storage, at least the minimum billable size per object where the class has one.
     let mut storage = LineSpec::new(
         "Storage",
-        vec![class.display().to_owned()],
-        &[(gb, "GB")],
+        class.display().into(),
+        [(gb, "GB")],
         Unit::GbMonths,
         PriceRef::S3Storage { tier },
-        format!("{at}.storage_gb"),
+        at.field("storage_gb"),
     );
     if let (Some(min), Some(n), Some(avg)) = (min_kb, objects, avg_kb) {
         let floor_gb = n * min / kb_per_gb;
         if avg < min && floor_gb > gb {
             storage.quantity = floor_gb;
-            storage.quantity_text = format!(
-                "{} objects × {} KB minimum billable size / 1,048,576 KB per GB = {} GB (more than the {} GB stored)",
-                num(n),
-                num(min),
-                num(floor_gb),
-                num(gb)
-            );
+            storage.quantity_text = QuantityText::Words(text!(
+                n,
+                " objects × ",
+                min,
+                " KB minimum billable size / 1,048,576 KB per GB = ",
+                floor_gb,
+                " GB (more than the ",
+                gb,
+                " GB stored)"
+            ));
         }
     }
-    out.lines.push(storage.aggregate(key.clone(), None));
+    out.lines.push(storage.aggregate(key, None));
 
     if let Some(n) = objects {
         if let Some(kb) = over_class_kb {
@@ -113,21 +113,14 @@ pub(crate) fn specs(
             out.lines.push(
                 LineSpec::new(
                     "Object metadata overhead",
-                    vec![
-                        class.display().to_owned(),
-                        format!("{} KB per object", num(kb)),
-                    ],
-                    &[(q, "GB")],
+                    details(&[class.display(), &text!(kb, " KB per object")]),
+                    [(q, "GB")],
                     Unit::GbMonths,
                     PriceRef::S3Storage { tier },
-                    format!("{at}.object_count"),
+                    at.field("object_count"),
                 )
-                .described(format!(
-                    "{} objects × {} KB / 1,048,576 KB per GB",
-                    num(n),
-                    num(kb)
-                ))
-                .aggregate(key.clone(), None),
+                .described(text!(n, " objects × ", kb, " KB / 1,048,576 KB per GB"))
+                .aggregate(key, None),
             );
         }
         if let Some(kb) = over_std_kb {
@@ -135,24 +128,17 @@ pub(crate) fn specs(
             out.lines.push(
                 LineSpec::new(
                     "Object index overhead",
-                    vec![
-                        "S3 Standard rates".to_owned(),
-                        format!("{} KB per object", num(kb)),
-                    ],
-                    &[(q, "GB")],
+                    details(&["S3 Standard rates", &text!(kb, " KB per object")]),
+                    [(q, "GB")],
                     Unit::GbMonths,
                     PriceRef::S3Storage {
                         tier: S3StorageTier::Standard,
                     },
-                    format!("{at}.object_count"),
+                    at.field("object_count"),
                 )
-                .described(format!(
-                    "{} objects × {} KB / 1,048,576 KB per GB",
-                    num(n),
-                    num(kb)
-                ))
+                .described(text!(n, " objects × ", kb, " KB / 1,048,576 KB per GB"))
                 .aggregate(
-                    AggregateKey::S3Storage(region.to_owned(), S3StorageTier::Standard),
+                    AggregateKey::S3Storage(region, S3StorageTier::Standard),
                     None,
                 ),
             );
@@ -162,11 +148,11 @@ pub(crate) fn specs(
         {
             out.lines.push(LineSpec::new(
                 "Monitoring and automation",
-                vec![class.display().to_owned()],
-                &[(n, "objects")],
+                class.display().into(),
+                [(n, "objects")],
                 Unit::Objects,
                 PriceRef::S3Monitoring,
-                format!("{at}.object_count"),
+                at.field("object_count"),
             ));
         }
     }
@@ -174,7 +160,7 @@ pub(crate) fn specs(
         out.warn(
             "intelligent_tiering_assumed_frequent",
             "all Intelligent-Tiering data is priced in the Frequent Access tier; objects that move to the cheaper tiers will cost less",
-            Some(format!("{at}.storage_class")),
+            at.field("storage_class"),
         );
     }
     for (kind, n, field, label) in [
@@ -195,11 +181,11 @@ pub(crate) fn specs(
             let q = Decimal::from(n);
             out.lines.push(LineSpec::new(
                 "Requests",
-                vec![class.display().to_owned(), label.to_owned()],
-                &[(q, "requests")],
+                details(&[class.display(), label]),
+                [(q, "requests")],
                 Unit::Requests,
                 PriceRef::S3Request { class, kind },
-                format!("{at}.{field}"),
+                at.field(field),
             ));
         }
     }
@@ -209,17 +195,17 @@ pub(crate) fn specs(
     {
         out.lines.push(LineSpec::new(
             "Data retrieval",
-            vec![class.display().to_owned()],
-            &[(r.value(), "GB")],
+            class.display().into(),
+            [(r.value(), "GB")],
             Unit::Gb,
             PriceRef::S3Retrieval { class },
-            format!("{at}.retrieval_gb_per_month"),
+            at.field("retrieval_gb_per_month"),
         ));
     }
     if let Some(line) = transfer::line(
         region,
         s.data_transfer_out_gb,
-        format!("{at}.data_transfer_out_gb"),
+        at.field("data_transfer_out_gb"),
     ) {
         out.lines.push(line);
     }

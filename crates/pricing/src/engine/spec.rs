@@ -5,6 +5,9 @@
 //! quantities and multiplies. Keeping the stages apart is infracost's pipeline
 //! (`internal/resources` → `internal/prices` → `internal/output`) with typed keys instead of strings.
 
+use std::borrow::Cow;
+use std::fmt;
+
 use model::money::DecimalText;
 use model::response::{Unit, Warning};
 use model::{
@@ -19,6 +22,64 @@ use crate::rows::{
     S3StorageTier,
 };
 
+/// Where an item's fields are: `items[2]`, or a list entry inside it (`items[2].ebs[0]`).
+///
+/// Paths are kept as parts and written out only when a message names them: most lines of most
+/// estimates never need theirs, and formatting every path eagerly was a tenth of an estimate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct At {
+    item: usize,
+    /// A list field of the item and the index in it.
+    entry: Option<(&'static str, usize)>,
+}
+
+impl At {
+    /// Item `index` of the estimate.
+    pub fn item(index: usize) -> Self {
+        At {
+            item: index,
+            entry: None,
+        }
+    }
+
+    /// Entry `index` of the item's list `list` (`ebs`, `instances`).
+    pub fn entry(self, list: &'static str, index: usize) -> Self {
+        At {
+            entry: Some((list, index)),
+            ..self
+        }
+    }
+
+    /// The field `name` here; `name` may itself be a path (`storage.size_gb`).
+    pub fn field(self, name: &'static str) -> FieldPath {
+        FieldPath { at: self, name }
+    }
+}
+
+impl fmt::Display for At {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "items[{}]", self.item)?;
+        match self.entry {
+            Some((list, index)) => write!(f, ".{list}[{index}]"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The path of one request field, e.g. `items[2].ebs[0].size_gb`, written out on demand (see
+/// [`At`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct FieldPath {
+    at: At,
+    name: &'static str,
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.at, self.name)
+    }
+}
+
 /// Which part of a reservation offer a line bills.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum RiPart {
@@ -29,14 +90,15 @@ pub(crate) enum RiPart {
 }
 
 /// A typed reference to one price (or one set of tiers) in the book; the region is the line's.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum PriceRef {
+/// Names (instance types, classes) are borrowed from the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum PriceRef<'a> {
     Ec2OnDemand {
-        instance_type: String,
+        instance_type: &'a str,
         os: OperatingSystem,
     },
     Ec2Reserved {
-        instance_type: String,
+        instance_type: &'a str,
         os: OperatingSystem,
         class: OfferingClass,
         term: Term,
@@ -44,11 +106,11 @@ pub(crate) enum PriceRef {
         part: RiPart,
     },
     Ec2Spot {
-        instance_type: String,
+        instance_type: &'a str,
         os: OperatingSystem,
     },
     Ec2SavingsPlan {
-        instance_type: String,
+        instance_type: &'a str,
         os: OperatingSystem,
         plan: SavingsPlanType,
         term: Term,
@@ -79,9 +141,9 @@ pub(crate) enum PriceRef {
         class: StorageClass,
     },
     S3Monitoring,
-    RdsInstance(RdsOffer),
+    RdsInstance(RdsOffer<'a>),
     RdsReserved {
-        offer: RdsOffer,
+        offer: RdsOffer<'a>,
         term: Term,
         payment: Payment,
         part: RiPart,
@@ -95,12 +157,12 @@ pub(crate) enum PriceRef {
     RdsBackup,
     AuroraInstance {
         engine: AuroraEngine,
-        class: String,
+        class: &'a str,
         config: AuroraStorageConfig,
     },
     AuroraReserved {
         engine: AuroraEngine,
-        class: String,
+        class: &'a str,
         config: AuroraStorageConfig,
         term: Term,
         payment: Payment,
@@ -114,24 +176,24 @@ pub(crate) enum PriceRef {
 }
 
 /// The key of an RDS instance offer (without region).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) struct RdsOffer {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct RdsOffer<'a> {
     pub engine: RdsEngine,
     pub edition: Option<RdsEdition>,
     pub license: Option<LicenseModel>,
-    pub class: String,
+    pub class: &'a str,
     pub deployment: Deployment,
 }
 
 /// A quantity whose tiers are shared by every item of the estimate (per region and key).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum AggregateKey {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum AggregateKey<'a> {
     /// Lambda duration or requests, per region and architecture.
-    Lambda(String, Architecture, LambdaComponent),
+    Lambda(&'a str, Architecture, LambdaComponent),
     /// S3 storage per region and storage tier.
-    S3Storage(String, S3StorageTier),
+    S3Storage(&'a str, S3StorageTier),
     /// Data transfer out to the internet, per region.
-    DataTransferOut(String),
+    DataTransferOut(&'a str),
 }
 
 /// An always-free allowance shared by the whole estimate.
@@ -144,7 +206,7 @@ pub(crate) enum FreePool {
 
 /// How a line's quantity meets its price's tiers.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Tiering {
+pub(crate) enum Tiering<'a> {
     /// One flat price.
     Flat,
     /// Tiers apply to the quantity of one unit (one volume); `units` alike units are billed.
@@ -155,54 +217,56 @@ pub(crate) enum Tiering {
     },
     /// Tiers apply to the sum over the estimate; items fill them in item order.
     Aggregate {
-        key: AggregateKey,
+        key: AggregateKey<'a>,
         free: Option<FreePool>,
     },
 }
 
-/// One thing to bill, before prices are known.
+/// One thing to bill, before prices are known. It borrows its names from the request: an
+/// estimate makes a few dozen specs, and copying strings into each was a fifth of its time.
 #[derive(Clone, Debug)]
-pub(crate) struct LineSpec {
+pub(crate) struct LineSpec<'a> {
     /// The line's name without its bracket, e.g. `Instance usage`.
     pub name: &'static str,
-    /// The variable parts inside the bracket, e.g. `["Linux", "on-demand", "m5.large"]`.
-    pub details: Vec<String>,
+    /// The variable parts inside the bracket, joined (see [`details`]):
+    /// `Linux, on-demand, m5.large`; empty for none.
+    pub details: Cow<'a, str>,
     /// The quantity (for `PerUnit` tiering: `per_unit × units`).
     pub quantity: Decimal,
     /// The arithmetic that gives the quantity, in words: `2 instances × 730 hours`.
-    pub quantity_text: String,
+    pub quantity_text: QuantityText,
     pub unit: Unit,
-    pub price: PriceRef,
+    pub price: PriceRef<'a>,
     /// A factor applied to the looked-up price, with words for the formula (Spot discounts).
     pub price_factor: Option<(Decimal, String)>,
-    pub tiering: Tiering,
+    pub tiering: Tiering<'a>,
     /// `Some(term months)` for one-time upfront fees.
     pub one_time_term_months: Option<u32>,
     /// The request field a missing price is reported at.
-    pub field: String,
+    pub field: FieldPath,
 }
 
-impl LineSpec {
-    /// A flat-priced recurring line.
-    pub fn new(
+impl<'a> LineSpec<'a> {
+    /// A flat-priced recurring line whose quantity is the product of (at most three) `factors`.
+    pub fn new<const N: usize>(
         name: &'static str,
-        details: Vec<String>,
-        factors: &[(Decimal, &str)],
+        details: Cow<'a, str>,
+        factors: [(Decimal, &'static str); N],
         unit: Unit,
-        price: PriceRef,
-        field: impl Into<String>,
+        price: PriceRef<'a>,
+        field: FieldPath,
     ) -> Self {
         LineSpec {
             name,
             details,
             quantity: factors.iter().map(|f| f.0).product(),
-            quantity_text: describe(factors),
+            quantity_text: QuantityText::factors(factors),
             unit,
             price,
             price_factor: None,
             tiering: Tiering::Flat,
             one_time_term_months: None,
-            field: field.into(),
+            field,
         }
     }
 
@@ -219,7 +283,7 @@ impl LineSpec {
 
     /// The same line with tiers shared across the estimate.
     #[must_use]
-    pub fn aggregate(mut self, key: AggregateKey, free: Option<FreePool>) -> Self {
+    pub fn aggregate(mut self, key: AggregateKey<'a>, free: Option<FreePool>) -> Self {
         self.tiering = Tiering::Aggregate { key, free };
         self
     }
@@ -227,45 +291,139 @@ impl LineSpec {
     /// Replaces the quantity's description (when it is not a plain product of factors).
     #[must_use]
     pub fn described(mut self, quantity_text: String) -> Self {
-        self.quantity_text = quantity_text;
+        self.quantity_text = QuantityText::Words(quantity_text);
         self
     }
 }
 
+/// The arithmetic that gives a line's quantity, in words. Factors are kept as numbers and
+/// written straight into the formula (see [`QuantityText::push_to`]): no string per spec, and
+/// none at all for the specs that replace them with their own words.
+#[derive(Clone, Debug)]
+pub(crate) enum QuantityText {
+    /// A product of factors, `2 instances × 730 hours`: the first `len` of `factors`.
+    Factors {
+        factors: [(Decimal, &'static str); 3],
+        len: usize,
+    },
+    /// The service module's own words, e.g. `20,000,000 requests × 0.12 s × 0.5 GB`.
+    Words(String),
+}
+
+impl QuantityText {
+    /// The description of a product of at most three factors.
+    fn factors<const N: usize>(given: [(Decimal, &'static str); N]) -> Self {
+        const { assert!(N <= 3, "a quantity has at most three factors") };
+        let mut factors = [(Decimal::ONE, ""); 3];
+        factors[..N].copy_from_slice(&given);
+        QuantityText::Factors { factors, len: N }
+    }
+
+    /// Appends the description to `out`.
+    pub fn push_to(&self, out: &mut String) {
+        match self {
+            QuantityText::Factors { factors, len } => push_factors(out, &factors[..*len]),
+            QuantityText::Words(words) => out.push_str(words),
+        }
+    }
+}
+
 /// What a service module returns for one item.
-#[derive(Debug, Default)]
-pub(crate) struct ItemSpecs {
-    pub lines: Vec<LineSpec>,
+#[derive(Debug)]
+pub(crate) struct ItemSpecs<'a> {
+    pub lines: Vec<LineSpec<'a>>,
     pub warnings: Vec<Warning>,
 }
 
-impl ItemSpecs {
-    pub fn warn(&mut self, code: &str, message: impl Into<String>, field: Option<String>) {
+impl ItemSpecs<'_> {
+    /// Room for as many lines as an item usually makes, so that adding them does not
+    /// reallocate.
+    pub fn new() -> Self {
+        ItemSpecs {
+            lines: Vec::with_capacity(8),
+            warnings: Vec::new(),
+        }
+    }
+
+    pub fn warn(&mut self, code: &str, message: impl Into<String>, field: FieldPath) {
         self.warnings.push(Warning {
             code: code.to_owned(),
             message: message.into(),
-            field,
+            field: Some(field.to_string()),
         });
     }
 }
 
-/// `2 instances × 730 hours`.
-pub(crate) fn describe(factors: &[(Decimal, &str)]) -> String {
-    let mut out = String::with_capacity(16 * factors.len());
+/// A line name's bracket parts joined with `, ` (`Linux, on-demand, m5.large`), for lines with
+/// several; a single part needs no joining and is borrowed as it is (`part.into()`).
+pub(crate) fn details(parts: &[&str]) -> Cow<'static, str> {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 2).sum());
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(part);
+    }
+    Cow::Owned(out)
+}
+
+/// `2 instances × 730 hours`, appended to `out`.
+fn push_factors(out: &mut String, factors: &[(Decimal, &str)]) {
     for (i, (q, what)) in factors.iter().enumerate() {
         if i > 0 {
             out.push_str(" × ");
         }
-        push_num(&mut out, *q);
+        push_num(out, *q);
         if !what.is_empty() {
             out.push(' ');
             out.push_str(what);
         }
     }
-    out
+}
+
+/// Words and numbers appended into one new string, the numbers written as [`push_num`] writes
+/// them: `text!(n, " objects × ", kb, " KB")`. It stands in for `format!` on the paths every
+/// estimate takes, where the formatting machinery cost more than the arithmetic.
+macro_rules! text {
+    ($($part:expr),+ $(,)?) => {{
+        let mut out = String::with_capacity(64);
+        $( $crate::engine::spec::TextPart::push_to(&$part, &mut out); )+
+        out
+    }};
+}
+pub(crate) use text;
+
+/// A piece of a [`text!`]: words as they are, numbers as people read them.
+pub(crate) trait TextPart {
+    fn push_to(&self, out: &mut String);
+}
+
+impl TextPart for str {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl TextPart for String {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl TextPart for Decimal {
+    fn push_to(&self, out: &mut String) {
+        push_num(out, *self);
+    }
+}
+
+impl<T: TextPart + ?Sized> TextPart for &T {
+    fn push_to(&self, out: &mut String) {
+        (**self).push_to(out);
+    }
 }
 
 /// A number as people read it: normalised, thousands separated (`1,000,000`, `0.5`).
+#[cfg(test)]
 pub(crate) fn num(d: Decimal) -> String {
     let mut out = String::with_capacity(16);
     push_num(&mut out, d);
@@ -281,7 +439,8 @@ pub(crate) fn push_num(out: &mut String, d: Decimal) {
         Some(rest) => ("-", rest),
         None => ("", text),
     };
-    let int_len = body.find('.').unwrap_or(body.len());
+    // A byte scan: `str::find` with a char pattern costs more than the short text it searches.
+    let int_len = body.bytes().position(|b| b == b'.').unwrap_or(body.len());
     // Most figures (hours, counts, prices) need no separator: keep the text as it is.
     if int_len <= 3 {
         out.push_str(text);
@@ -358,6 +517,12 @@ mod tests {
         assert_eq!(usd(d("3")), "$3.00");
         assert_eq!(usd(d("0.0000166667")), "$0.0000166667");
         assert_eq!(usd(d("1234.5000")), "$1234.50");
+    }
+
+    fn describe(factors: &[(Decimal, &str)]) -> String {
+        let mut out = String::new();
+        push_factors(&mut out, factors);
+        out
     }
 
     #[test]

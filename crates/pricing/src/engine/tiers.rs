@@ -1,9 +1,11 @@
 //! Tiered prices: splitting a quantity across tiers and naming the tiers the way bills do
 //! (`first 6B GB-seconds`, `next 9B GB-seconds`, `over 15B GB-seconds`).
 
+use model::money::DecimalText;
 use model::response::Unit;
 use rust_decimal::Decimal;
 
+use super::spec::push_num;
 use crate::book::Tier;
 
 /// One tier's share of a quantity.
@@ -26,6 +28,10 @@ pub(crate) fn split(tiers: &[Tier], offset: Decimal, quantity: Decimal) -> Vec<T
     }
     let end = offset + quantity;
     for (index, tier) in tiers.iter().enumerate() {
+        // The tiers are sorted: none from here on can hold a share.
+        if tier.start >= end {
+            break;
+        }
         let lo = tier.start.max(offset);
         let hi = match tier.end {
             Some(e) => e.min(end),
@@ -43,25 +49,44 @@ pub(crate) fn split(tiers: &[Tier], offset: Decimal, quantity: Decimal) -> Vec<T
 }
 
 /// How a bill names a tier: `first 50 TB`, `next 450 TB`, `over 500 TB`; `None` for a single
-/// open tier from zero (no tiering to speak of).
-pub(crate) fn phrase(tiers: &[Tier], index: usize, unit: Unit) -> Option<String> {
+/// open tier from zero (no tiering to speak of). Written into `buf`, which a caller reuses for
+/// every tier of a line.
+pub(crate) fn phrase<'s>(
+    buf: &'s mut String,
+    tiers: &[Tier],
+    index: usize,
+    unit: Unit,
+) -> Option<&'s str> {
     let tier = &tiers[index];
     if tiers.len() == 1 && tier.start.is_zero() {
         return None;
     }
-    Some(match tier.end {
-        None => format!("over {}", amount(tier.start, unit)),
-        Some(end) if tier.start.is_zero() => format!("first {}", amount(end, unit)),
-        Some(end) => format!("next {}", amount(end - tier.start, unit)),
-    })
+    buf.clear();
+    match tier.end {
+        None => {
+            buf.push_str("over ");
+            push_amount(buf, tier.start, unit);
+        }
+        Some(end) if tier.start.is_zero() => {
+            buf.push_str("first ");
+            push_amount(buf, end, unit);
+        }
+        Some(end) => {
+            buf.push_str("next ");
+            push_amount(buf, end - tier.start, unit);
+        }
+    }
+    Some(buf)
 }
 
 /// A tier boundary with its unit, compact: `6B GB-seconds`, `10 TB`, `3,000 IOPS`.
-fn amount(q: Decimal, unit: Unit) -> String {
+fn push_amount(out: &mut String, q: Decimal, unit: Unit) {
     let gb_like = matches!(unit, Unit::Gb | Unit::GbMonths);
     let kib = Decimal::from(1024);
     if gb_like && q >= kib && (q % kib).is_zero() {
-        return format!("{} TB", super::spec::num(q / kib));
+        push_num(out, q / kib);
+        out.push_str(" TB");
+        return;
     }
     let unit_word = match unit {
         Unit::GbMonths | Unit::Gb => "GB",
@@ -71,14 +96,18 @@ fn amount(q: Decimal, unit: Unit) -> String {
     };
     let billion = Decimal::from(1_000_000_000u64);
     let million = Decimal::from(1_000_000u64);
-    let text = if q >= billion {
-        format!("{}B", (q / billion).normalize())
+    // Billions and millions are written without thousands separators (`1000B`).
+    if q >= billion {
+        out.push_str(DecimalText::new((q / billion).normalize()).as_str());
+        out.push('B');
     } else if q >= million {
-        format!("{}M", (q / million).normalize())
+        out.push_str(DecimalText::new((q / million).normalize()).as_str());
+        out.push('M');
     } else {
-        super::spec::num(q)
-    };
-    format!("{text} {unit_word}")
+        push_num(out, q);
+    }
+    out.push(' ');
+    out.push_str(unit_word);
 }
 
 #[cfg(test)]
@@ -124,7 +153,10 @@ mod tests {
     #[test]
     fn tiers_are_named_first_next_and_over() {
         let tiers = lambda_x86();
-        let names: Vec<_> = (0..3).map(|i| phrase(&tiers, i, Unit::GbSeconds)).collect();
+        let mut buf = String::new();
+        let names: Vec<_> = (0..3)
+            .map(|i| phrase(&mut buf, &tiers, i, Unit::GbSeconds).map(str::to_owned))
+            .collect();
         assert_eq!(
             names,
             vec![

@@ -12,7 +12,7 @@ use model::response::Unit;
 use super::spec::*;
 
 /// The data-transfer line of an item, if it transfers anything.
-pub(crate) fn line(region: &str, gb: Option<Quantity>, field: String) -> Option<LineSpec> {
+pub(crate) fn line(region: &str, gb: Option<Quantity>, field: FieldPath) -> Option<LineSpec<'_>> {
     let gb = gb?.value();
     if gb.is_zero() {
         return None;
@@ -20,14 +20,14 @@ pub(crate) fn line(region: &str, gb: Option<Quantity>, field: String) -> Option<
     Some(
         LineSpec::new(
             "Data transfer out to the internet",
-            vec![region.to_owned()],
-            &[(gb, "GB")],
+            region.into(),
+            [(gb, "GB")],
             Unit::Gb,
             PriceRef::DataTransferOut,
             field,
         )
         .aggregate(
-            AggregateKey::DataTransferOut(region.to_owned()),
+            AggregateKey::DataTransferOut(region),
             Some(FreePool::DataTransferOut),
         ),
     )
