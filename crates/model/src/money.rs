@@ -137,12 +137,13 @@ impl DecimalText {
             buf[start..start + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
         }
         if m >= 10 {
-            let pair = m as usize * 2;
+            // `m` is below 100 here; the remainder only spares a cast that could truncate.
+            let pair = (m % 100) as usize * 2;
             start -= 2;
             buf[start..start + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
         } else if m > 0 {
             start -= 1;
-            buf[start] = b'0' + m as u8;
+            buf[start] = b'0' + (m % 10) as u8;
         }
         let scale = d.scale() as usize;
         // At least one whole digit and `scale` fraction digits: the buffer's zeros pad the

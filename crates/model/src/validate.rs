@@ -99,7 +99,7 @@ pub fn validate_estimate(req: &EstimateRequest) -> Result<(), Vec<FieldError>> {
                 ),
             );
         }
-        v.item(&at, item);
+        v.item(at, item);
     }
     if v.errors.is_empty() {
         Ok(())
@@ -139,7 +139,7 @@ fn push_index(out: &mut String, i: usize) {
     if i >= 10 {
         push_index(out, i / 10);
     }
-    out.push(char::from(b'0' + (i % 10) as u8));
+    out.push(char::from(b"0123456789"[i % 10]));
 }
 
 fn clip(s: &str) -> String {
