@@ -474,11 +474,6 @@ mod tests {
                 r#"{"id":"a","service":"ec2","instance_type":"m","usage":{"hours":1}}"#,
                 Refused,
             ),
-            // The key serde_json's `Value` treats as its raw-value token.
-            (
-                r#"{"$serde_json::private::RawValue":"{\"id\":\"a\",\"service\":\"s3\"}"}"#,
-                Refused,
-            ),
             (r#"[]"#, Refused),
             (r#""ec2""#, Refused),
             (r#"null"#, Refused),
@@ -488,6 +483,15 @@ mod tests {
             let body = estimate_of(item);
             assert_eq!(outcome(&body), expected, "{body}");
         }
+        // The key serde_json's `Value` reads as a raw-value token: the one pass refuses it, and
+        // `from_json` answers as the path through values does (`outcome` checks that). What that
+        // path answers depends on whether some crate in the build turns on serde_json's
+        // `raw_value` feature (the server's build does; `model` alone does not), so it is not
+        // pinned here.
+        let raw = estimate_of(
+            r#"{"$serde_json::private::RawValue":"{\"id\":\"a\",\"service\":\"s3\"}"}"#,
+        );
+        assert_ne!(outcome(&raw), OnePass, "{raw}");
     }
 
     #[test]
