@@ -2,7 +2,9 @@
 //! `pricing::engine::estimate` on the bundled price book, as `POST /api/v1/estimate` does.
 //! Any panic (overflow, index, unwrap) is a finding; so is a priced response that does not
 //! serialise, whose hand-written JSON (`EstimateResponse::to_json`, what the server sends) differs
-//! from serde_json's, or whose share link does not reopen the same request.
+//! from serde_json's, or whose share link does not reopen the same request. Every body must also
+//! decode exactly as the careful path decodes it (`from_json_via_values`: items through values,
+//! errors with field paths), which the one-pass decoder only stands in for.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -18,7 +20,13 @@ fn book() -> &'static pricing::PriceBook {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(request) = model::EstimateRequest::from_json(data) else {
+    let decoded = model::EstimateRequest::from_json(data);
+    assert_eq!(
+        decoded,
+        model::request::from_json_via_values(data),
+        "the one pass decodes as the careful path does"
+    );
+    let Ok(request) = decoded else {
         return;
     };
     if model::validate::validate_estimate(&request).is_err() {

@@ -1139,7 +1139,9 @@ impl EstimateRequest {
 
 /// Decodes an estimate through [`decode_json`], each item through a `serde_json::Value` (see
 /// [`Item`]'s `Deserialize`): slower than the one pass, but able to name the field of any problem.
-pub(crate) fn from_json_via_values(bytes: &[u8]) -> Result<EstimateRequest, FieldError> {
+/// Public as the reference that tests and the `estimate_json` fuzz target hold
+/// [`EstimateRequest::from_json`] to: both give the same result for every body.
+pub fn from_json_via_values(bytes: &[u8]) -> Result<EstimateRequest, FieldError> {
     decode_json(bytes).map_err(|e| {
         if e.field.is_empty() && e.code == ErrorCode::InvalidType {
             not_an_estimate()
