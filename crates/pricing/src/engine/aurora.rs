@@ -15,8 +15,8 @@ use model::{AuroraItem, AuroraStorageConfig, DbPricing, ErrorCode, FieldError, P
 use rust_decimal::Decimal;
 
 use super::spec::*;
-use super::{Ctx, ec2, pricer};
-use crate::rows::{AuroraComponent, RuleId};
+use super::{Ctx, ec2};
+use crate::rows::AuroraComponent;
 
 /// The line specs of one Aurora cluster.
 pub(crate) fn specs<'a>(
@@ -179,30 +179,13 @@ pub(crate) fn specs<'a>(
         );
     }
     if let Some(b) = a.backup_storage_gb {
-        let pct = pricer::rule(ctx.book, RuleId::DbBackupFreePercent);
-        let free = gb * pct / Decimal::ONE_HUNDRED;
-        let billable = (b.value() - free).max(Decimal::ZERO);
-        out.lines.push(
-            LineSpec::new(
-                "Backup storage",
-                "beyond the free allowance".into(),
-                [(billable, "GB")],
-                Unit::GbMonths,
-                cluster(AuroraComponent::Backup),
-                at.field("backup_storage_gb"),
-            )
-            .described(text!(
-                "(",
-                b.value(),
-                " GB − ",
-                free,
-                " GB free: ",
-                pct,
-                "% of the ",
-                gb,
-                " GB cluster volume)"
-            )),
-        );
+        out.lines.push(super::rds::backup_storage(
+            ctx,
+            at,
+            b.value(),
+            cluster(AuroraComponent::Backup),
+            (gb, "the ", "GB cluster volume"),
+        ));
     }
     Ok(out)
 }

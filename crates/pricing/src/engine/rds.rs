@@ -212,30 +212,52 @@ pub(crate) fn specs<'a>(
         }
     }
     if let Some(b) = r.backup_storage_gb {
-        let pct = pricer::rule(ctx.book, RuleId::DbBackupFreePercent);
-        let free = count * size * pct / Decimal::ONE_HUNDRED;
-        let billable = (b.value() - free).max(Decimal::ZERO);
-        out.lines.push(
-            LineSpec::new(
-                "Backup storage",
-                "beyond the free allowance".into(),
-                [(billable, "GB")],
-                Unit::GbMonths,
-                PriceRef::RdsBackup,
-                at.field("backup_storage_gb"),
-            )
-            .described(text!(
-                "(",
-                b.value(),
-                " GB − ",
-                free,
-                " GB free: ",
-                pct,
-                "% of ",
-                count * size,
-                " GB provisioned)"
-            )),
-        );
+        out.lines.push(backup_storage(
+            ctx,
+            at,
+            b.value(),
+            PriceRef::RdsBackup,
+            (count * size, "", "GB provisioned"),
+        ));
     }
     Ok(out)
+}
+
+/// The backup storage line of an RDS instance or an Aurora cluster: what is stored beyond the
+/// free allowance, a percentage (`DbBackupFreePercent`) of the database's storage. `base` is that
+/// storage with the words around it in the formula (`of 200 GB provisioned`, `of the 50 GB
+/// cluster volume`).
+pub(super) fn backup_storage<'a>(
+    ctx: &Ctx<'_>,
+    at: At,
+    stored_gb: Decimal,
+    price: PriceRef<'a>,
+    base: (Decimal, &'static str, &'static str),
+) -> LineSpec<'a> {
+    let (base_gb, article, what) = base;
+    let pct = pricer::rule(ctx.book, RuleId::DbBackupFreePercent);
+    let free = base_gb * pct / Decimal::ONE_HUNDRED;
+    let billable = (stored_gb - free).max(Decimal::ZERO);
+    LineSpec::new(
+        "Backup storage",
+        "beyond the free allowance".into(),
+        [(billable, "GB")],
+        Unit::GbMonths,
+        price,
+        at.field("backup_storage_gb"),
+    )
+    .described(text!(
+        "(",
+        stored_gb,
+        " GB − ",
+        free,
+        " GB free: ",
+        pct,
+        "% of ",
+        article,
+        base_gb,
+        " ",
+        what,
+        ")"
+    ))
 }
