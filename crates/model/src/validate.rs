@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 
 use crate::error::{ErrorCode, FieldError};
-use crate::money::Quantity;
+use crate::money::{DecimalText, Quantity};
 use crate::request::*;
 
 /// Documented limits of the estimate API.
@@ -86,7 +86,7 @@ pub fn validate_estimate(req: &EstimateRequest) -> Result<(), Vec<FieldError>> {
     for (i, item) in req.items.iter().enumerate() {
         at.clear();
         at.push_str("items[");
-        push_index(&mut at, i);
+        at.push_str(DecimalText::new(Decimal::from(i)).as_str());
         at.push(']');
         let at = at.as_str();
         if repeated[i] {
@@ -132,14 +132,6 @@ fn repeated_ids(items: &[Item]) -> Vec<bool> {
         }
     }
     repeated
-}
-
-/// Appends a decimal index (`push_str(&i.to_string())` without the formatting machinery).
-fn push_index(out: &mut String, i: usize) {
-    if i >= 10 {
-        push_index(out, i / 10);
-    }
-    out.push(char::from(b"0123456789"[i % 10]));
 }
 
 fn clip(s: &str) -> String {
