@@ -433,27 +433,34 @@ pub(crate) fn num(d: Decimal) -> String {
 /// [`num`] appended to `out`. Formulas are built by appending: `format!` and `Decimal`'s
 /// `Display` were a fifth of the engine's time.
 pub(crate) fn push_num(out: &mut String, d: Decimal) {
-    let text = DecimalText::new(d.normalize());
-    let text = text.as_str();
-    let (sign, body) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text),
-    };
-    // A byte scan: `str::find` with a char pattern costs more than the short text it searches.
-    let int_len = body.bytes().position(|b| b == b'.').unwrap_or(body.len());
-    // Most figures (hours, counts, prices) need no separator: keep the text as it is.
-    if int_len <= 3 {
-        out.push_str(text);
-        return;
+    let d = d.normalize();
+    let text = DecimalText::new(d);
+    let bytes = text.as_bytes();
+    // The sign, the whole digits, then the point and `scale` fraction digits: no scan needed.
+    let sign_len = usize::from(bytes.first() == Some(&b'-'));
+    let scale = d.scale() as usize;
+    let fraction_len = if scale > 0 { scale + 1 } else { 0 };
+    let (sign, rest) = bytes.split_at(sign_len);
+    let (whole, fraction) = rest.split_at(rest.len() - fraction_len);
+    out.reserve(bytes.len() + whole.len() / 3);
+    push_ascii(out, sign);
+    // One to three leading digits, then groups of three, each after a separator.
+    let lead = (whole.len() + 2) % 3 + 1;
+    push_ascii(out, &whole[..lead]);
+    for group in whole[lead..].chunks_exact(3) {
+        out.push(',');
+        push_ascii(out, group);
     }
-    out.push_str(sign);
-    for (i, c) in body[..int_len].chars().enumerate() {
-        if i > 0 && (int_len - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
+    push_ascii(out, fraction);
+}
+
+/// Appends ASCII text (a [`DecimalText`]'s bytes) to `out`, byte by byte: on a few digits that
+/// costs less than checking them as UTF-8 for `push_str`. Masking to seven bits changes no ASCII
+/// byte and tells the compiler that every byte is a one-byte `char`.
+fn push_ascii(out: &mut String, ascii: &[u8]) {
+    for &b in ascii {
+        out.push(char::from(b & 0x7f));
     }
-    out.push_str(&body[int_len..]);
 }
 
 /// A price as written in formulas: `$0.096`, `$0.10`, unrounded (at least two decimals).
@@ -465,14 +472,16 @@ pub(crate) fn usd(d: Decimal) -> String {
 }
 
 /// A price as written in formulas (`$0.096`, `$0.10`: unrounded, at least two decimals),
-/// appended to `out`.
+/// appended to `out`. Missing decimals are written as zeros rather than rescaling the decimal.
 pub(crate) fn push_usd(out: &mut String, d: Decimal) {
-    let mut n = d.normalize();
-    if n.scale() < 2 {
-        n.rescale(2);
-    }
+    let n = d.normalize();
     out.push('$');
-    out.push_str(DecimalText::new(n).as_str());
+    push_ascii(out, DecimalText::new(n).as_bytes());
+    match n.scale() {
+        0 => out.push_str(".00"),
+        1 => out.push('0'),
+        _ => {}
+    }
 }
 
 /// An amount for presentation: rounded once to cents (half away from zero), always shown with
@@ -508,6 +517,40 @@ mod tests {
         assert_eq!(num(d("-12")), "-12");
         assert_eq!(num(d("400000")), "400,000");
         assert_eq!(num(d("0.0000001")), "0.0000001");
+        assert_eq!(num(d("0")), "0");
+        assert_eq!(num(d("0.000")), "0");
+        assert_eq!(num(d("999999")), "999,999");
+        assert_eq!(num(d("100000.0010")), "100,000.001");
+        assert_eq!(num(d("-1234567.5")), "-1,234,567.5");
+    }
+
+    /// Thousands separators put into `Display`'s text, the slow way.
+    fn grouped(d: Decimal) -> String {
+        let text = d.normalize().to_string();
+        let (sign, body) = text.split_at(usize::from(text.starts_with('-')));
+        let (whole, fraction) = body.split_at(body.find('.').unwrap_or(body.len()));
+        let mut out = sign.to_owned();
+        for (i, c) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out + fraction
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbers_read_as_display_writes_them_with_separators(
+            lo in proptest::prelude::any::<u32>(),
+            mid in proptest::prelude::any::<u32>(),
+            hi in 0u32..4,
+            negative in proptest::prelude::any::<bool>(),
+            scale in 0u32..=28,
+        ) {
+            let d = Decimal::from_parts(lo, mid, hi, negative, scale);
+            proptest::prop_assert_eq!(num(d), grouped(d));
+        }
     }
 
     #[test]
@@ -517,6 +560,9 @@ mod tests {
         assert_eq!(usd(d("3")), "$3.00");
         assert_eq!(usd(d("0.0000166667")), "$0.0000166667");
         assert_eq!(usd(d("1234.5000")), "$1234.50");
+        assert_eq!(usd(d("0")), "$0.00");
+        assert_eq!(usd(d("0.000")), "$0.00");
+        assert_eq!(usd(d("850")), "$850.00");
     }
 
     fn describe(factors: &[(Decimal, &str)]) -> String {
