@@ -334,11 +334,12 @@ fn build<'b>(
     // The tier phrase of the line being built (`first 10 TB`), written once for its name and
     // its formula.
     let mut phrase_text = String::new();
-    let factor = spec
-        .price_factor
-        .as_ref()
-        .map(|f| f.0)
-        .unwrap_or(Decimal::ONE);
+    // The price with the spec's factor applied; most specs have none, and multiplying by one
+    // would cost a decimal multiplication for the same figure.
+    let with_factor = |price: Decimal| match &spec.price_factor {
+        Some((factor, _)) => price * *factor,
+        None => price,
+    };
     let factor_text = spec.price_factor.as_ref().map_or("", |f| f.1.as_str());
     let unit = spec.unit;
     match resolved {
@@ -347,7 +348,7 @@ fn build<'b>(
             table,
             source_id,
         } => {
-            let unit_price = *price * factor;
+            let unit_price = with_factor(*price);
             if spec.quantity.is_zero() {
                 return;
             }
@@ -368,7 +369,7 @@ fn build<'b>(
             Tiering::Flat => {
                 let shares = tiers::split(tiers, Decimal::ZERO, spec.quantity);
                 for s in shares {
-                    let unit_price = s.tier.price_usd * factor;
+                    let unit_price = with_factor(s.tier.price_usd);
                     if unit_price.is_zero() {
                         continue;
                     }
@@ -398,7 +399,7 @@ fn build<'b>(
                 noun,
             } => {
                 for s in tiers::split(tiers, Decimal::ZERO, *per_unit) {
-                    let unit_price = s.tier.price_usd * factor;
+                    let unit_price = with_factor(s.tier.price_usd);
                     // A zero-priced tier is a free baseline (gp3's first 3,000 IOPS): no line.
                     if unit_price.is_zero() {
                         continue;
@@ -456,12 +457,11 @@ fn build<'b>(
                         formula.push(')');
                     }
                 };
-                let shares = tiers::split(tiers, alloc.offset, billable);
-                if shares.is_empty() && !alloc.free.is_zero() {
+                let mut shares = tiers::split(tiers, alloc.offset, billable).peekable();
+                if shares.peek().is_none() && !alloc.free.is_zero() {
                     // Entirely covered by the free tier: show it, at the first tier's price.
-                    let tier = tiers::split(tiers, alloc.offset, Decimal::ONE);
-                    if let Some(s) = tier.first() {
-                        let unit_price = s.tier.price_usd * factor;
+                    if let Some(s) = tiers::split(tiers, alloc.offset, Decimal::ONE).next() {
+                        let unit_price = with_factor(s.tier.price_usd);
                         let mut formula = String::with_capacity(160);
                         push_what(&mut formula, true);
                         formula.push_str(" = 0 ");
@@ -479,9 +479,10 @@ fn build<'b>(
                     }
                     return;
                 }
-                let whole = shares.len() == 1;
                 for s in shares {
-                    let unit_price = s.tier.price_usd * factor;
+                    // The only share is the whole billable quantity; each of several is less.
+                    let whole = s.quantity == billable;
+                    let unit_price = with_factor(s.tier.price_usd);
                     let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
                     let mut formula = String::with_capacity(192);
                     if !whole {
@@ -517,7 +518,8 @@ fn name(spec: &LineSpec<'_>, tier: Option<&str>) -> String {
     if spec.details.is_empty() && tier.is_none() {
         return spec.name.to_owned();
     }
-    let mut out = String::with_capacity(64);
+    let tier_len = tier.map_or(0, |t| t.len() + 2);
+    let mut out = String::with_capacity(spec.name.len() + spec.details.len() + tier_len + 3);
     out.push_str(spec.name);
     out.push_str(" (");
     out.push_str(&spec.details);

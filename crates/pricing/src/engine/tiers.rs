@@ -17,35 +17,32 @@ pub(crate) struct TierShare<'t> {
     pub quantity: Decimal,
 }
 
-/// Splits the range `[offset, offset + quantity)` of an aggregate across `tiers`.
+/// Splits the range `[offset, offset + quantity)` of an aggregate across `tiers`, in tier order.
 ///
 /// The tiers are contiguous from zero with an open last tier (the loader checks it), so the shares
-/// always sum to `quantity`. A zero quantity yields no shares.
-pub(crate) fn split(tiers: &[Tier], offset: Decimal, quantity: Decimal) -> Vec<TierShare<'_>> {
-    let mut out = Vec::new();
-    if quantity <= Decimal::ZERO {
-        return out;
-    }
+/// always sum to `quantity`. A zero quantity yields no shares. The shares are produced as they
+/// are read: most lines fall in one tier, and collecting them cost an allocation per line.
+pub(crate) fn split(
+    tiers: &[Tier],
+    offset: Decimal,
+    quantity: Decimal,
+) -> impl Iterator<Item = TierShare<'_>> {
     let end = offset + quantity;
-    for (index, tier) in tiers.iter().enumerate() {
-        // The tiers are sorted: none from here on can hold a share.
-        if tier.start >= end {
-            break;
-        }
-        let lo = tier.start.max(offset);
-        let hi = match tier.end {
-            Some(e) => e.min(end),
-            None => end,
-        };
-        if hi > lo {
-            out.push(TierShare {
+    let any = quantity > Decimal::ZERO;
+    tiers
+        .iter()
+        .enumerate()
+        // The tiers are sorted: none from the first that starts at the end can hold a share.
+        .take_while(move |(_, tier)| any && tier.start < end)
+        .filter_map(move |(index, tier)| {
+            let lo = tier.start.max(offset);
+            let hi = tier.end.map_or(end, |e| e.min(end));
+            (hi > lo).then(|| TierShare {
                 tier,
                 index,
                 quantity: hi - lo,
-            });
-        }
-    }
-    out
+            })
+        })
 }
 
 /// How a bill names a tier: `first 50 TB`, `next 450 TB`, `over 500 TB`; `None` for a single
@@ -138,7 +135,7 @@ mod tests {
     fn a_quantity_spanning_tiers_is_split_at_the_boundaries_and_the_shares_sum_to_it() {
         let tiers = lambda_x86();
         let shares = split(&tiers, d("5000000000"), d("11000000000"));
-        let q: Vec<_> = shares.iter().map(|s| (s.index, s.quantity)).collect();
+        let q: Vec<_> = shares.map(|s| (s.index, s.quantity)).collect();
         // 5B..16B: 1B in the first tier, 9B in the second, 1B over 15B.
         assert_eq!(
             q,
@@ -172,7 +169,7 @@ mod tests {
         fn tier_shares_always_sum_to_the_quantity(offset in 0u64..30_000_000_000, quantity in 0u64..30_000_000_000) {
             let tiers = lambda_x86();
             let q = Decimal::from(quantity);
-            let shares = split(&tiers, Decimal::from(offset), q);
+            let shares: Vec<_> = split(&tiers, Decimal::from(offset), q).collect();
             let sum: Decimal = shares.iter().map(|s| s.quantity).sum();
             proptest::prop_assert_eq!(sum, q);
             proptest::prop_assert!(shares.iter().all(|s| s.quantity > Decimal::ZERO));
