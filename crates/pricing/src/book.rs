@@ -61,6 +61,10 @@ pub struct Tier {
     pub unit: Unit,
     pub price_usd: Decimal,
     pub source_id: String,
+    /// How a bill names the tier in its own unit (`first 10 TB`, `over 500 TB`; `None` for a
+    /// single open tier from zero), written when the book is built rather than for every line
+    /// priced in the tier (see [`crate::engine::tiers::phrase`]).
+    pub phrase: Option<String>,
 }
 
 /// Tiers of one price, sorted by `start`, contiguous from zero, the last one open.
@@ -178,8 +182,13 @@ fn tiers<R, K: Eq + Hash>(
     for row in rows {
         map.entry(key(row)).or_default().push(tier(row));
     }
+    let mut buf = String::new();
     for list in map.values_mut() {
         list.sort_by_key(|t| t.start);
+        for index in 0..list.len() {
+            let phrase = crate::engine::tiers::phrase(&mut buf, list, index, list[index].unit);
+            list[index].phrase = phrase.map(str::to_owned);
+        }
     }
     map
 }
@@ -192,6 +201,7 @@ macro_rules! tier_of {
             unit: $r.unit,
             price_usd: $r.price_usd,
             source_id: $r.source_id.clone(),
+            phrase: None,
         }
     };
 }

@@ -17,7 +17,7 @@ pub(crate) mod pricer;
 mod rds;
 mod s3;
 pub(crate) mod spec;
-mod tiers;
+pub(crate) mod tiers;
 mod transfer;
 
 use model::response::{EstimateResponse, ItemCost, PriceSourceRef, Totals};

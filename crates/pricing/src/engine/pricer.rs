@@ -331,8 +331,8 @@ fn build<'b>(
     sources: &mut Sources<'b>,
     out: &mut Vec<PricedLine>,
 ) {
-    // The tier phrase of the line being built (`first 10 TB`), written once for its name and
-    // its formula.
+    // Room for the tier phrase of the line being built (`first 10 TB`) when the book's own does
+    // not fit its unit (see `tiers::phrase_for`); used for its name and its formula.
     let mut phrase_text = String::new();
     // The price with the spec's factor applied; most specs have none, and multiplying by one
     // would cost a decimal multiplication for the same figure.
@@ -373,7 +373,7 @@ fn build<'b>(
                     if unit_price.is_zero() {
                         continue;
                     }
-                    let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
+                    let phrase = tiers::phrase_for(&mut phrase_text, tiers, s.index, unit);
                     let mut formula = String::with_capacity(128);
                     spec.quantity_text.push_to(&mut formula);
                     if let Some(p) = phrase {
@@ -404,7 +404,7 @@ fn build<'b>(
                     if unit_price.is_zero() {
                         continue;
                     }
-                    let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
+                    let phrase = tiers::phrase_for(&mut phrase_text, tiers, s.index, unit);
                     let quantity = s.quantity * *units;
                     let mut formula = String::with_capacity(160);
                     match phrase {
@@ -483,7 +483,7 @@ fn build<'b>(
                     // The only share is the whole billable quantity; each of several is less.
                     let whole = s.quantity == billable;
                     let unit_price = with_factor(s.tier.price_usd);
-                    let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
+                    let phrase = tiers::phrase_for(&mut phrase_text, tiers, s.index, unit);
                     let mut formula = String::with_capacity(192);
                     if !whole {
                         // `1,000 GB of (…)`: this tier's share of the quantity.

@@ -45,6 +45,21 @@ pub(crate) fn split(
         })
 }
 
+/// The phrase of tier `index` for a line in `unit`: the one the book wrote at load when the line
+/// is in the tier's own unit (as every bundled price is), else written into `buf`.
+pub(crate) fn phrase_for<'s>(
+    buf: &'s mut String,
+    tiers: &'s [Tier],
+    index: usize,
+    unit: Unit,
+) -> Option<&'s str> {
+    let tier = &tiers[index];
+    if tier.unit == unit {
+        return tier.phrase.as_deref();
+    }
+    phrase(buf, tiers, index, unit)
+}
+
 /// How a bill names a tier: `first 50 TB`, `next 450 TB`, `over 500 TB`; `None` for a single
 /// open tier from zero (no tiering to speak of). Written into `buf`, which a caller reuses for
 /// every tier of a line.
@@ -123,6 +138,7 @@ mod tests {
             unit: Unit::GbSeconds,
             price_usd: d(price),
             source_id: "s".to_owned(),
+            phrase: None,
         };
         vec![
             t("0", Some("6000000000"), "0.0000166667"),
