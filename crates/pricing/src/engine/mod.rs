@@ -186,7 +186,7 @@ fn unknown_region_message(book: &PriceBook, region: &str) -> String {
 
 /// Exact sums of one item or estimate.
 #[derive(Clone, Copy, Debug, Default)]
-struct Sums {
+pub(crate) struct Sums {
     monthly: Decimal,
     upfront: Decimal,
     /// Σ upfront / term months.
@@ -194,6 +194,18 @@ struct Sums {
 }
 
 impl Sums {
+    /// Adds a line's exact amount: to the monthly sum, or for a one-time fee of a term of
+    /// `term_months` to the upfront sum and its share per month to the amortised sum.
+    pub(crate) fn add(&mut self, exact: Decimal, term_months: Option<u32>) {
+        match term_months {
+            Some(m) => {
+                self.upfront += exact;
+                self.amortised += exact / Decimal::from(m);
+            }
+            None => self.monthly += exact,
+        }
+    }
+
     fn totals(self) -> Totals {
         Totals {
             monthly: cents(self.monthly),
@@ -212,17 +224,8 @@ fn assemble(
 ) -> EstimateResponse {
     let mut total = Sums::default();
     let mut items = Vec::with_capacity(inputs.len());
-    for ((item, input), lines) in req.items.iter().zip(inputs).zip(priced.items) {
-        let mut s = Sums::default();
-        for l in &lines {
-            match l.term_months {
-                Some(m) => {
-                    s.upfront += l.exact;
-                    s.amortised += l.exact / Decimal::from(m);
-                }
-                None => s.monthly += l.exact,
-            }
-        }
+    for ((item, input), priced_item) in req.items.iter().zip(inputs).zip(priced.items) {
+        let s = priced_item.sums;
         total.monthly += s.monthly;
         total.upfront += s.upfront;
         total.amortised += s.amortised;
@@ -236,7 +239,7 @@ fn assemble(
             upfront: t.upfront,
             effective_monthly: t.effective_monthly,
             first_12_months: t.first_12_months,
-            line_items: lines.into_iter().map(|l| l.line).collect(),
+            line_items: priced_item.lines,
             warnings: input.specs.warnings,
         });
     }
@@ -262,7 +265,9 @@ fn assemble(
         .collect();
     let price_date = match dates {
         Some((a, b)) if a == b => a.to_owned(),
-        Some((a, b)) => format!("{a} … {b}"),
+        // `concat` rather than `format!`: the bundled book's dates differ, so every estimate
+        // writes this.
+        Some((a, b)) => [a, " … ", b].concat(),
         None => String::new(),
     };
     EstimateResponse {

@@ -15,7 +15,7 @@ use crate::book::{PriceBook, Tier};
 use crate::rows::{RuleId, SourceRow};
 
 use super::spec::*;
-use super::tiers;
+use super::{Sums, tiers};
 
 /// One item's specs with the region they are priced in.
 #[derive(Debug)]
@@ -34,6 +34,21 @@ pub(crate) struct PricedLine {
     pub term_months: Option<u32>,
 }
 
+/// One item's priced lines with the exact sums behind its totals, added up as the lines are
+/// made (rather than in a second pass that then had to strip the exact amounts off the lines).
+#[derive(Debug, Default)]
+pub(crate) struct PricedItem {
+    pub lines: Vec<LineItem>,
+    pub sums: Sums,
+}
+
+impl PricedItem {
+    fn push(&mut self, line: PricedLine) {
+        self.sums.add(line.exact, line.term_months);
+        self.lines.push(line.line);
+    }
+}
+
 /// A price source the estimate uses.
 #[derive(Debug)]
 pub(crate) struct UsedSource<'b> {
@@ -47,7 +62,7 @@ pub(crate) struct UsedSource<'b> {
 /// The pricer's answer for the whole estimate.
 #[derive(Debug)]
 pub(crate) struct Priced<'b> {
-    pub items: Vec<Vec<PricedLine>>,
+    pub items: Vec<PricedItem>,
     /// Estimate-wide notes (shared tiers, free tier).
     pub warnings: Vec<Warning>,
     /// Every (table, source) used, in first-use order.
@@ -117,7 +132,10 @@ pub(crate) fn price<'b>(
     let mut priced = Vec::with_capacity(items.len());
     let mut errors = Vec::new();
     for item in items {
-        let mut lines = Vec::with_capacity(item.specs.lines.len());
+        let mut lines = PricedItem {
+            lines: Vec::with_capacity(item.specs.lines.len()),
+            sums: Sums::default(),
+        };
         for (spec, alloc) in item.specs.lines.iter().zip(&mut allocs_of_lines) {
             let Some(resolved) = resolve(book, item.region, &spec.price) else {
                 errors.push(FieldError::new(
@@ -329,7 +347,7 @@ fn build<'b>(
     resolved: &Resolved<'b>,
     alloc: Alloc,
     sources: &mut Sources<'b>,
-    out: &mut Vec<PricedLine>,
+    out: &mut PricedItem,
 ) {
     // Room for the tier phrase of the line being built (`first 10 TB`) when the book's own does
     // not fit its unit (see `tiers::phrase_for`); used for its name and its formula.

@@ -56,13 +56,29 @@ impl At {
     }
 }
 
+impl At {
+    /// Appends `items[2]` or `items[2].ebs[0]` to `out`, without the formatting machinery: every
+    /// warning names its field, and `write!` cost more than the path.
+    fn push_to(self, out: &mut String) {
+        let index = |i: usize| DecimalText::new(Decimal::from(i));
+        out.push_str("items[");
+        out.push_str(index(self.item).as_str());
+        out.push(']');
+        if let Some((list, i)) = self.entry {
+            out.push('.');
+            out.push_str(list);
+            out.push('[');
+            out.push_str(index(i).as_str());
+            out.push(']');
+        }
+    }
+}
+
 impl fmt::Display for At {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "items[{}]", self.item)?;
-        match self.entry {
-            Some((list, index)) => write!(f, ".{list}[{index}]"),
-            None => Ok(()),
-        }
+        let mut out = String::with_capacity(24);
+        self.push_to(&mut out);
+        f.write_str(&out)
     }
 }
 
@@ -74,9 +90,20 @@ pub(crate) struct FieldPath {
     name: &'static str,
 }
 
+impl FieldPath {
+    /// The path as text (what `to_string` gives, for less).
+    pub fn text(self) -> String {
+        let mut out = String::with_capacity(24 + self.name.len());
+        self.at.push_to(&mut out);
+        out.push('.');
+        out.push_str(self.name);
+        out
+    }
+}
+
 impl fmt::Display for FieldPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}", self.at, self.name)
+        f.write_str(&self.text())
     }
 }
 
@@ -349,7 +376,7 @@ impl ItemSpecs<'_> {
         self.warnings.push(Warning {
             code: code.to_owned(),
             message: message.into(),
-            field: Some(field.to_string()),
+            field: Some(field.text()),
         });
     }
 }
