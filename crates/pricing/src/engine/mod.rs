@@ -207,11 +207,23 @@ impl Sums {
     }
 
     fn totals(self) -> Totals {
+        let monthly = cents(self.monthly);
+        // Most items have no one-time fee: nothing to add, and the effective monthly amount is
+        // the monthly one (`cents` depends on the value only), rounded once rather than twice.
+        let no_upfront = self.upfront.is_zero() && self.amortised.is_zero();
         Totals {
-            monthly: cents(self.monthly),
             upfront: cents(self.upfront),
-            first_12_months: cents(self.upfront + Decimal::from(12) * self.monthly),
-            effective_monthly: cents(self.monthly + self.amortised),
+            first_12_months: if no_upfront {
+                cents(Decimal::from(12) * self.monthly)
+            } else {
+                cents(self.upfront + Decimal::from(12) * self.monthly)
+            },
+            effective_monthly: if no_upfront {
+                monthly
+            } else {
+                cents(self.monthly + self.amortised)
+            },
+            monthly,
         }
     }
 }

@@ -461,6 +461,14 @@ pub(crate) fn num(d: Decimal) -> String {
 /// `Display` were a fifth of the engine's time.
 pub(crate) fn push_num(out: &mut String, d: Decimal) {
     let d = d.normalize();
+    // Most figures are whole (counts, hours, GB): their digits and separators are written
+    // straight from the integer.
+    if d.scale() == 0
+        && let Ok(whole) = u64::try_from(d.mantissa())
+    {
+        push_whole(out, whole);
+        return;
+    }
     let text = DecimalText::new(d);
     let bytes = text.as_bytes();
     // The sign, the whole digits, then the point and `scale` fraction digits: no scan needed.
@@ -479,6 +487,28 @@ pub(crate) fn push_num(out: &mut String, d: Decimal) {
         push_ascii(out, group);
     }
     push_ascii(out, fraction);
+}
+
+/// A whole number with thousands separators (`20,000,000`), appended to `out`.
+fn push_whole(out: &mut String, mut n: u64) {
+    // Written from the right: at most 20 digits and 6 separators.
+    let mut buf = [0u8; 26];
+    let mut start = buf.len();
+    let mut digits = 0;
+    loop {
+        if digits > 0 && digits % 3 == 0 {
+            start -= 1;
+            buf[start] = b',';
+        }
+        start -= 1;
+        buf[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        digits += 1;
+        if n == 0 {
+            break;
+        }
+    }
+    push_ascii(out, &buf[start..]);
 }
 
 /// Appends ASCII text (a [`DecimalText`]'s bytes) to `out`, byte by byte: on a few digits that
