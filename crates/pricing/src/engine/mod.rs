@@ -26,7 +26,7 @@ use rust_decimal::Decimal;
 
 use crate::book::PriceBook;
 use pricer::{ItemInput, Settings};
-use spec::cents;
+use spec::{NO_CENTS, cents};
 
 /// What every service module needs: the book and the estimate's settings.
 #[derive(Debug)]
@@ -208,11 +208,15 @@ impl Sums {
 
     fn totals(self) -> Totals {
         let monthly = cents(self.monthly);
-        // Most items have no one-time fee: nothing to add, and the effective monthly amount is
-        // the monthly one (`cents` depends on the value only), rounded once rather than twice.
+        // Most items have no one-time fee: no upfront amount to round or add, and the effective
+        // monthly amount is the monthly one (`cents` depends on the value only).
         let no_upfront = self.upfront.is_zero() && self.amortised.is_zero();
         Totals {
-            upfront: cents(self.upfront),
+            upfront: if no_upfront {
+                NO_CENTS
+            } else {
+                cents(self.upfront)
+            },
             first_12_months: if no_upfront {
                 cents(Decimal::from(12) * self.monthly)
             } else {

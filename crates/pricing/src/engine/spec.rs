@@ -286,7 +286,12 @@ impl<'a> LineSpec<'a> {
         LineSpec {
             name,
             details,
-            quantity: factors.iter().map(|f| f.0).product(),
+            // Not `product()`, which starts from one: a decimal multiplication for nothing.
+            quantity: factors
+                .iter()
+                .map(|f| f.0)
+                .reduce(|a, b| a * b)
+                .unwrap_or(Decimal::ONE),
             quantity_text: QuantityText::factors(factors),
             unit,
             price,
@@ -490,26 +495,51 @@ pub(crate) fn push_num(out: &mut String, d: Decimal) {
 }
 
 /// A whole number with thousands separators (`20,000,000`), appended to `out`.
-fn push_whole(out: &mut String, mut n: u64) {
-    // Written from the right: at most 20 digits and 6 separators.
-    let mut buf = [0u8; 26];
-    let mut start = buf.len();
-    let mut digits = 0;
+fn push_whole(out: &mut String, n: u64) {
+    // The groups of three digits, from the right: at most seven in a `u64`.
+    let mut groups = [0u16; 7];
+    let mut len = 0;
+    let mut rest = n;
     loop {
-        if digits > 0 && digits % 3 == 0 {
-            start -= 1;
-            buf[start] = b',';
-        }
-        start -= 1;
-        buf[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        digits += 1;
-        if n == 0 {
+        groups[len] = (rest % 1000) as u16;
+        len += 1;
+        rest /= 1000;
+        if rest == 0 {
             break;
         }
     }
-    push_ascii(out, &buf[start..]);
+    // The first group without its leading zeros, the others whole after a separator.
+    let first = groups[len - 1];
+    let skip = match first {
+        0..=9 => 2,
+        10..=99 => 1,
+        _ => 0,
+    };
+    push_ascii(out, &GROUPS[usize::from(first)][skip..]);
+    for &group in groups[..len - 1].iter().rev() {
+        out.push(',');
+        push_ascii(out, &GROUPS[usize::from(group)]);
+    }
 }
+
+/// `000`, `001`, … `999`: the digits of a group of three, looked up rather than divided out.
+const GROUPS: [[u8; 3]; 1000] = {
+    let mut table = [[b'0'; 3]; 1000];
+    let mut i = 1;
+    while i < 1000 {
+        // Counting up in decimal from the previous group.
+        let mut digits = table[i - 1];
+        let mut place = 2;
+        while digits[place] == b'9' {
+            digits[place] = b'0';
+            place -= 1;
+        }
+        digits[place] += 1;
+        table[i] = digits;
+        i += 1;
+    }
+    table
+};
 
 /// Appends ASCII text (a [`DecimalText`]'s bytes) to `out`, byte by byte: on a few digits that
 /// costs less than checking them as UTF-8 for `push_str`. Masking to seven bits changes no ASCII
@@ -548,6 +578,9 @@ pub fn cents(exact: Decimal) -> model::Usd {
     d.rescale(2);
     model::Usd::new(d)
 }
+
+/// No money, as [`cents`] presents it (`0.00`), without rounding anything.
+pub const NO_CENTS: model::Usd = model::Usd::new(Decimal::from_parts(0, 0, 0, false, 2));
 
 /// Counts with their noun: `1 instance`, `2 instances`.
 pub(crate) fn plural(n: Decimal, one: &'static str, many: &'static str) -> (Decimal, &'static str) {
@@ -620,6 +653,30 @@ mod tests {
         assert_eq!(usd(d("0")), "$0.00");
         assert_eq!(usd(d("0.000")), "$0.00");
         assert_eq!(usd(d("850")), "$850.00");
+    }
+
+    #[test]
+    fn no_cents_is_zero_as_cents_writes_it() {
+        let zero = cents(Decimal::ZERO).amount();
+        assert_eq!(NO_CENTS.amount().to_string(), zero.to_string());
+        assert_eq!(NO_CENTS.amount().serialize(), zero.serialize());
+    }
+
+    #[test]
+    fn whole_numbers_are_grouped_in_threes() {
+        for (n, text) in [
+            (0, "0"),
+            (7, "7"),
+            (42, "42"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (1_000_001, "1,000,001"),
+            (u64::MAX, "18,446,744,073,709,551,615"),
+        ] {
+            let mut out = String::new();
+            push_whole(&mut out, n);
+            assert_eq!(out, text);
+        }
     }
 
     fn describe(factors: &[(Decimal, &str)]) -> String {
