@@ -25,15 +25,6 @@ pub(crate) struct ItemInput<'a> {
     pub specs: ItemSpecs<'a>,
 }
 
-/// A priced line with its exact amount kept for the totals.
-#[derive(Debug)]
-pub(crate) struct PricedLine {
-    pub line: LineItem,
-    pub exact: Decimal,
-    /// Term months of a one-time fee.
-    pub term_months: Option<u32>,
-}
-
 /// One item's priced lines with the exact sums behind its totals, added up as the lines are
 /// made (rather than in a second pass that then had to strip the exact amounts off the lines).
 #[derive(Debug, Default)]
@@ -43,9 +34,31 @@ pub(crate) struct PricedItem {
 }
 
 impl PricedItem {
-    fn push(&mut self, line: PricedLine) {
-        self.sums.add(line.exact, line.term_months);
-        self.lines.push(line.line);
+    /// Adds the line of `spec` for `quantity` at `unit_price`, and its exact amount to the sums.
+    fn push(
+        &mut self,
+        spec: &LineSpec<'_>,
+        name: String,
+        (quantity, unit_price): (Decimal, Decimal),
+        formula: String,
+        (table, price_date): (&'static str, &str),
+    ) {
+        let exact = quantity * unit_price;
+        let amount = cents(exact);
+        let one_time = spec.one_time_term_months.is_some();
+        self.sums.add(exact, spec.one_time_term_months);
+        self.lines.push(LineItem {
+            name,
+            quantity: quantity.normalize(),
+            unit: spec.unit,
+            unit_price,
+            amount,
+            monthly: (!one_time).then_some(amount),
+            one_time,
+            formula,
+            price_table: table.to_owned(),
+            price_date: price_date.to_owned(),
+        });
     }
 }
 
@@ -373,15 +386,13 @@ fn build<'b>(
             let mut formula = String::with_capacity(96);
             spec.quantity_text.push_to(&mut formula);
             push_price(&mut formula, unit_price, unit, factor_text);
-            out.push(line(
+            out.push(
                 spec,
                 name(spec, None),
-                spec.quantity,
-                unit_price,
+                (spec.quantity, unit_price),
                 formula,
-                table,
-                sources.price_date(table, source_id),
-            ));
+                (table, sources.price_date(table, source_id)),
+            );
         }
         Resolved::Tiered { tiers, table } => match &spec.tiering {
             Tiering::Flat => {
@@ -400,15 +411,13 @@ fn build<'b>(
                         formula.push(')');
                     }
                     push_price(&mut formula, unit_price, unit, factor_text);
-                    out.push(line(
+                    out.push(
                         spec,
                         name(spec, phrase),
-                        s.quantity,
-                        unit_price,
+                        (s.quantity, unit_price),
                         formula,
-                        table,
-                        sources.price_date(table, &s.tier.source_id),
-                    ));
+                        (table, sources.price_date(table, &s.tier.source_id)),
+                    );
                 }
             }
             Tiering::PerUnit {
@@ -444,15 +453,13 @@ fn build<'b>(
                         None => spec.quantity_text.push_to(&mut formula),
                     }
                     push_price(&mut formula, unit_price, unit, factor_text);
-                    out.push(line(
+                    out.push(
                         spec,
                         name(spec, phrase),
-                        quantity,
-                        unit_price,
+                        (quantity, unit_price),
                         formula,
-                        table,
-                        sources.price_date(table, &s.tier.source_id),
-                    ));
+                        (table, sources.price_date(table, &s.tier.source_id)),
+                    );
                 }
             }
             Tiering::Aggregate { .. } => {
@@ -485,15 +492,13 @@ fn build<'b>(
                         formula.push_str(" = 0 ");
                         formula.push_str(unit.as_str());
                         push_price(&mut formula, unit_price, unit, "");
-                        out.push(line(
+                        out.push(
                             spec,
                             name(spec, Some("free tier")),
-                            Decimal::ZERO,
-                            unit_price,
+                            (Decimal::ZERO, unit_price),
                             formula,
-                            table,
-                            sources.price_date(table, &s.tier.source_id),
-                        ));
+                            (table, sources.price_date(table, &s.tier.source_id)),
+                        );
                     }
                     return;
                 }
@@ -516,15 +521,13 @@ fn build<'b>(
                         formula.push_str(p);
                     }
                     push_price(&mut formula, unit_price, unit, factor_text);
-                    out.push(line(
+                    out.push(
                         spec,
                         name(spec, phrase),
-                        s.quantity,
-                        unit_price,
+                        (s.quantity, unit_price),
                         formula,
-                        table,
-                        sources.price_date(table, &s.tier.source_id),
-                    ));
+                        (table, sources.price_date(table, &s.tier.source_id)),
+                    );
                 }
             }
         },
@@ -549,36 +552,6 @@ fn name(spec: &LineSpec<'_>, tier: Option<&str>) -> String {
     }
     out.push(')');
     out
-}
-
-fn line(
-    spec: &LineSpec<'_>,
-    name: String,
-    quantity: Decimal,
-    unit_price: Decimal,
-    formula: String,
-    table: &'static str,
-    price_date: &str,
-) -> PricedLine {
-    let exact = quantity * unit_price;
-    let amount = cents(exact);
-    let one_time = spec.one_time_term_months.is_some();
-    PricedLine {
-        line: LineItem {
-            name,
-            quantity: quantity.normalize(),
-            unit: spec.unit,
-            unit_price,
-            amount,
-            monthly: (!one_time).then_some(amount),
-            one_time,
-            formula,
-            price_table: table.to_owned(),
-            price_date: price_date.to_owned(),
-        },
-        exact,
-        term_months: spec.one_time_term_months,
-    }
 }
 
 /// Looks a reference up in the book.

@@ -27,15 +27,26 @@ pub(crate) fn split(
     offset: Decimal,
     quantity: Decimal,
 ) -> impl Iterator<Item = TierShare<'_>> {
-    let end = offset + quantity;
-    let any = quantity > Decimal::ZERO;
+    // Most ranges start at zero (all but the later users of an aggregate): no offset to add,
+    // and every tier starts at or after it (the decimal comparisons are what splitting costs).
+    let from_zero = offset.is_zero();
+    let end = if from_zero {
+        quantity
+    } else {
+        offset + quantity
+    };
+    let any = quantity.is_sign_positive() && !quantity.is_zero();
     tiers
         .iter()
         .enumerate()
         // The tiers are sorted: none from the first that starts at the end can hold a share.
         .take_while(move |(_, tier)| any && tier.start < end)
         .filter_map(move |(index, tier)| {
-            let lo = tier.start.max(offset);
+            let lo = if from_zero {
+                tier.start
+            } else {
+                tier.start.max(offset)
+            };
             let hi = tier.end.map_or(end, |e| e.min(end));
             (hi > lo).then(|| TierShare {
                 tier,
