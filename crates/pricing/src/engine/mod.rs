@@ -77,10 +77,15 @@ pub fn estimate(
     let mut errors = Vec::new();
     let mut inputs = Vec::with_capacity(req.items.len());
     let mut region_reported = false;
+    // Looked up once: most items are in the estimate's region.
+    let estimate_region_known = book.region(&req.region).is_some();
     for (i, item) in req.items.iter().enumerate() {
         let at = spec::At::item(i);
-        let region = item.region.as_deref().unwrap_or(&req.region);
-        if book.region(region).is_none() {
+        let (region, known) = match &item.region {
+            Some(own) => (own.as_str(), book.region(own).is_some()),
+            None => (req.region.as_str(), estimate_region_known),
+        };
+        if !known {
             let field = if item.region.is_some() {
                 at.field("region").to_string()
             } else if region_reported {
@@ -106,7 +111,7 @@ pub fn estimate(
         }
     }
     // The estimate's region is checked even when every item names its own.
-    if !region_reported && book.region(&req.region).is_none() {
+    if !region_reported && !estimate_region_known {
         errors.insert(
             0,
             FieldError::new(
@@ -206,11 +211,26 @@ impl Sums {
         }
     }
 
+    /// Whether no one-time fee was added (most items have none).
+    fn no_upfront(self) -> bool {
+        self.upfront.is_zero() && self.amortised.is_zero()
+    }
+
+    /// Adds an item's sums to the estimate's; an item without one-time fees adds only its
+    /// monthly sum (adding zero changes no value, and only values are presented).
+    fn add_item(&mut self, item: Sums) {
+        self.monthly += item.monthly;
+        if !item.no_upfront() {
+            self.upfront += item.upfront;
+            self.amortised += item.amortised;
+        }
+    }
+
     fn totals(self) -> Totals {
         let monthly = cents(self.monthly);
-        // Most items have no one-time fee: no upfront amount to round or add, and the effective
+        // Without one-time fees there is no upfront amount to round or add, and the effective
         // monthly amount is the monthly one (`cents` depends on the value only).
-        let no_upfront = self.upfront.is_zero() && self.amortised.is_zero();
+        let no_upfront = self.no_upfront();
         Totals {
             upfront: if no_upfront {
                 NO_CENTS
@@ -242,9 +262,7 @@ fn assemble(
     let mut items = Vec::with_capacity(inputs.len());
     for ((item, input), priced_item) in req.items.iter().zip(inputs).zip(priced.items) {
         let s = priced_item.sums;
-        total.monthly += s.monthly;
-        total.upfront += s.upfront;
-        total.amortised += s.amortised;
+        total.add_item(s);
         let t = s.totals();
         items.push(ItemCost {
             id: item.id.clone(),
