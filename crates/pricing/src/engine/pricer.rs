@@ -178,11 +178,27 @@ struct Allocations {
     warnings: Vec<Warning>,
 }
 
-/// One aggregate's running total and the items that use it.
+/// One aggregate's running total. The items that use it are only named by the warning about
+/// shared tiers, so they are listed then (see [`users`]) rather than collected for every
+/// aggregate.
 struct Aggregate<'k> {
     key: &'k AggregateKey<'k>,
     total: Decimal,
-    users: Vec<&'k str>,
+}
+
+/// The ids of the items with a non-zero quantity in aggregate `key`, in item order.
+fn users<'k>(items: &'k [ItemInput<'k>], key: &AggregateKey<'_>) -> Vec<&'k str> {
+    let mut users: Vec<&str> = Vec::new();
+    for item in items {
+        let uses = item.specs.lines.iter().any(|spec| {
+            matches!(&spec.tiering, Tiering::Aggregate { key: k, .. } if k == key)
+                && !spec.quantity.is_zero()
+        });
+        if uses && users.last() != Some(&item.id) {
+            users.push(item.id);
+        }
+    }
+    users
 }
 
 /// The first pass: free allowances and shared tiers, in item order.
@@ -236,7 +252,6 @@ fn allocate<'k>(book: &PriceBook, settings: Settings, items: &'k [ItemInput<'k>]
                     aggregates.push(Aggregate {
                         key,
                         total: Decimal::ZERO,
-                        users: Vec::new(),
                     });
                     aggregates.len() - 1
                 }
@@ -244,9 +259,6 @@ fn allocate<'k>(book: &PriceBook, settings: Settings, items: &'k [ItemInput<'k>]
             let g = &mut aggregates[index];
             a.offset = g.total;
             g.total += spec.quantity - a.free;
-            if !spec.quantity.is_zero() && g.users.last() != Some(&item.id) {
-                g.users.push(item.id);
-            }
             lines.push(a);
         }
     }
@@ -257,14 +269,18 @@ fn allocate<'k>(book: &PriceBook, settings: Settings, items: &'k [ItemInput<'k>]
             .and_then(|t| t.first())
             .and_then(|t| t.end);
         let crosses = first_end.is_some_and(|end| g.total > end);
-        if g.users.len() > 1 && crosses {
+        if !crosses {
+            continue;
+        }
+        let users = users(items, g.key);
+        if users.len() > 1 {
             warnings.push(Warning {
                 code: "tiers_shared".to_owned(),
                 message: format!(
                     "{} is priced on the total of {} items ({}), which goes beyond the first price tier; tiers are filled in item order: earlier items fill the first tier, later items get the next tiers' prices",
                     key_text(g.key),
-                    g.users.len(),
-                    g.users.join(", ")
+                    users.len(),
+                    users.join(", ")
                 ),
                 field: None,
             });
