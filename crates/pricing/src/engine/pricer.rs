@@ -91,8 +91,15 @@ struct Sources<'b> {
 impl<'b> Sources<'b> {
     /// The date of a price from source `id` in `table`; records the source at its first use.
     fn price_date(&mut self, table: &'static str, id: &'b str) -> &'b str {
-        // An estimate uses a handful of sources: a scan beats hashing every line.
-        let row = match self.used.iter().find(|s| s.table == table && s.id == id) {
+        // An estimate uses a handful of sources: a scan beats hashing every line. The latest
+        // first (lines of one item tend to share a source), and the ids, which differ more,
+        // before the tables.
+        let row = match self
+            .used
+            .iter()
+            .rev()
+            .find(|s| s.id == id && s.table == table)
+        {
             Some(s) => s.row,
             None => {
                 let row = self.book.source(id);
