@@ -63,7 +63,7 @@ pub struct Tier {
     pub source_id: String,
     /// How a bill names the tier in its own unit (`first 10 TB`, `over 500 TB`; `None` for a
     /// single open tier from zero), written when the book is built rather than for every line
-    /// priced in the tier (see [`crate::engine::tiers::phrase`]).
+    /// priced in the tier (by the engine's `tiers::phrase`).
     pub phrase: Option<String>,
 }
 
