@@ -61,6 +61,10 @@ pub struct Tier {
     pub unit: Unit,
     pub price_usd: Decimal,
     pub source_id: String,
+    /// How a bill names the tier in its own unit (`first 10 TB`, `over 500 TB`; `None` for a
+    /// single open tier from zero), written when the book is built rather than for every line
+    /// priced in the tier (by the engine's `tiers::phrase`).
+    pub phrase: Option<String>,
 }
 
 /// Tiers of one price, sorted by `start`, contiguous from zero, the last one open.
@@ -68,68 +72,78 @@ pub type Tiers = Vec<Tier>;
 
 type Idx<K> = HashMap<K, usize>;
 
+/// A region code, instance type or instance class of the book, as a number.
+///
+/// The indexes with several key parts are keyed by these: a lookup turns the names it is given
+/// into numbers by borrowing them, where an owned key copied every name (two allocations per
+/// priced line), and hashes a few small numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Name(u32);
+
+/// Every [`Name`] of the book, by its text.
+#[derive(Debug, Default)]
+struct Names(HashMap<String, Name>);
+
+impl Names {
+    /// The number of `text`, given it at its first use.
+    fn intern(&mut self, text: &str) -> Name {
+        if let Some(&name) = self.0.get(text) {
+            return name;
+        }
+        let name = Name(u32::try_from(self.0.len()).expect("fewer than 2^32 names"));
+        self.0.insert(text.to_owned(), name);
+        name
+    }
+
+    /// The number of `text`; `None` when no price names it, so there is no price for it either.
+    fn get(&self, text: &str) -> Option<Name> {
+        self.0.get(text).copied()
+    }
+}
+
 /// The validated, indexed price book.
 #[derive(Debug, Default)]
 pub struct PriceBook {
     tables: Tables,
     /// A short digest of the book's content; the catalogue's ETag.
     version: String,
+    /// The names in the multi-part keys below.
+    names: Names,
     regions: Idx<String>,
     sources: Idx<String>,
     rules: Idx<RuleId>,
     ec2_types: Idx<String>,
-    ec2_on_demand: Idx<(String, String, OperatingSystem)>,
-    ec2_reserved: Idx<(
-        String,
-        String,
-        OperatingSystem,
-        OfferingClass,
-        Term,
-        Payment,
-    )>,
-    ec2_spot: Idx<(String, String, OperatingSystem)>,
-    ec2_savings_plans: Idx<(
-        String,
-        String,
-        OperatingSystem,
-        SavingsPlanType,
-        Term,
-        Payment,
-    )>,
-    ebs_volumes: HashMap<(String, VolumeType, EbsComponent), Tiers>,
-    ebs_snapshots: Idx<(String, SnapshotTier)>,
+    ec2_on_demand: Idx<(Name, Name, OperatingSystem)>,
+    ec2_reserved: Idx<(Name, Name, OperatingSystem, OfferingClass, Term, Payment)>,
+    ec2_spot: Idx<(Name, Name, OperatingSystem)>,
+    ec2_savings_plans: Idx<(Name, Name, OperatingSystem, SavingsPlanType, Term, Payment)>,
+    ebs_volumes: HashMap<(Name, VolumeType, EbsComponent), Tiers>,
+    ebs_snapshots: Idx<(Name, SnapshotTier)>,
     public_ipv4: Idx<String>,
     data_transfer_out: HashMap<String, Tiers>,
-    lambda: HashMap<(String, Architecture, LambdaComponent), Tiers>,
-    s3_storage: HashMap<(String, S3StorageTier), Tiers>,
-    s3_requests: Idx<(String, StorageClass, S3RequestType)>,
-    s3_retrieval: Idx<(String, StorageClass)>,
+    lambda: HashMap<(Name, Architecture, LambdaComponent), Tiers>,
+    s3_storage: HashMap<(Name, S3StorageTier), Tiers>,
+    s3_requests: Idx<(Name, StorageClass, S3RequestType)>,
+    s3_retrieval: Idx<(Name, StorageClass)>,
     s3_monitoring: Idx<String>,
     s3_classes: Idx<StorageClass>,
     db_classes: Idx<String>,
     rds_instances: Idx<RdsKey>,
     rds_reserved: Idx<(RdsKey, Term, Payment)>,
-    rds_storage: HashMap<(String, RdsStorageType, Deployment, RdsStorageComponent), Tiers>,
+    rds_storage: HashMap<(Name, RdsStorageType, Deployment, RdsStorageComponent), Tiers>,
     rds_backup: Idx<String>,
-    aurora_instances: Idx<(String, AuroraEngine, String, AuroraStorageConfig)>,
-    aurora_reserved: Idx<(
-        String,
-        AuroraEngine,
-        String,
-        AuroraStorageConfig,
-        Term,
-        Payment,
-    )>,
-    aurora_cluster: Idx<(String, AuroraEngine, AuroraStorageConfig, AuroraComponent)>,
+    aurora_instances: Idx<(Name, AuroraEngine, Name, AuroraStorageConfig)>,
+    aurora_reserved: Idx<(Name, AuroraEngine, Name, AuroraStorageConfig, Term, Payment)>,
+    aurora_cluster: Idx<(Name, AuroraEngine, AuroraStorageConfig, AuroraComponent)>,
 }
 
 /// The key of an RDS instance price.
 type RdsKey = (
-    String,
+    Name,
     RdsEngine,
     Option<RdsEdition>,
     Option<LicenseModel>,
-    String,
+    Name,
     Deployment,
 );
 
@@ -137,7 +151,7 @@ type RdsKey = (
 fn index<R, K: Eq + Hash>(
     file: &str,
     rows: &[R],
-    key: impl Fn(&R) -> K,
+    mut key: impl FnMut(&R) -> K,
     errors: &mut Vec<LoadError>,
 ) -> Idx<K> {
     let mut map = HashMap::with_capacity_and_hasher(rows.len(), Default::default());
@@ -161,15 +175,20 @@ fn index<R, K: Eq + Hash>(
 /// Groups tiered rows by key; tier contiguity is checked by the validator.
 fn tiers<R, K: Eq + Hash>(
     rows: &[R],
-    key: impl Fn(&R) -> K,
+    mut key: impl FnMut(&R) -> K,
     tier: impl Fn(&R) -> Tier,
 ) -> HashMap<K, Tiers> {
     let mut map: HashMap<K, Tiers> = HashMap::default();
     for row in rows {
         map.entry(key(row)).or_default().push(tier(row));
     }
+    let mut buf = String::new();
     for list in map.values_mut() {
         list.sort_by_key(|t| t.start);
+        for index in 0..list.len() {
+            let phrase = crate::engine::tiers::phrase(&mut buf, list, index, list[index].unit);
+            list[index].phrase = phrase.map(str::to_owned);
+        }
     }
     map
 }
@@ -182,6 +201,7 @@ macro_rules! tier_of {
             unit: $r.unit,
             price_usd: $r.price_usd,
             source_id: $r.source_id.clone(),
+            phrase: None,
         }
     };
 }
@@ -192,8 +212,10 @@ impl PriceBook {
         let mut errors = Vec::new();
         let t = &tables;
         let e = &mut errors;
+        let mut names = Names::default();
         let mut book = PriceBook {
             version: String::new(),
+            names: Names::default(),
             regions: index("regions.csv", &t.regions, |r| r.region_code.clone(), e),
             sources: index("sources.csv", &t.sources, |r| r.source_id.clone(), e),
             rules: index("billing_rules.csv", &t.billing_rules, |r| r.rule, e),
@@ -208,8 +230,8 @@ impl PriceBook {
                 &t.ec2_on_demand,
                 |r| {
                     (
-                        r.region_code.clone(),
-                        r.instance_type.clone(),
+                        names.intern(&r.region_code),
+                        names.intern(&r.instance_type),
                         r.operating_system,
                     )
                 },
@@ -220,8 +242,8 @@ impl PriceBook {
                 &t.ec2_reserved,
                 |r| {
                     (
-                        r.region_code.clone(),
-                        r.instance_type.clone(),
+                        names.intern(&r.region_code),
+                        names.intern(&r.instance_type),
                         r.operating_system,
                         r.offering_class,
                         r.term,
@@ -235,8 +257,8 @@ impl PriceBook {
                 &t.ec2_spot,
                 |r| {
                     (
-                        r.region_code.clone(),
-                        r.instance_type.clone(),
+                        names.intern(&r.region_code),
+                        names.intern(&r.instance_type),
                         r.operating_system,
                     )
                 },
@@ -247,8 +269,8 @@ impl PriceBook {
                 &t.ec2_savings_plans,
                 |r| {
                     (
-                        r.region_code.clone(),
-                        r.instance_type.clone(),
+                        names.intern(&r.region_code),
+                        names.intern(&r.instance_type),
                         r.operating_system,
                         r.plan,
                         r.term,
@@ -259,13 +281,13 @@ impl PriceBook {
             ),
             ebs_volumes: tiers(
                 &t.ebs_volumes,
-                |r| (r.region_code.clone(), r.volume_type, r.component),
+                |r| (names.intern(&r.region_code), r.volume_type, r.component),
                 |r| tier_of!(r),
             ),
             ebs_snapshots: index(
                 "ebs_snapshots.csv",
                 &t.ebs_snapshots,
-                |r| (r.region_code.clone(), r.tier),
+                |r| (names.intern(&r.region_code), r.tier),
                 e,
             ),
             public_ipv4: index(
@@ -281,24 +303,30 @@ impl PriceBook {
             ),
             lambda: tiers(
                 &t.lambda,
-                |r| (r.region_code.clone(), r.architecture, r.component),
+                |r| (names.intern(&r.region_code), r.architecture, r.component),
                 |r| tier_of!(r),
             ),
             s3_storage: tiers(
                 &t.s3_storage,
-                |r| (r.region_code.clone(), r.storage_tier),
+                |r| (names.intern(&r.region_code), r.storage_tier),
                 |r| tier_of!(r),
             ),
             s3_requests: index(
                 "s3_requests.csv",
                 &t.s3_requests,
-                |r| (r.region_code.clone(), r.storage_class, r.request_type),
+                |r| {
+                    (
+                        names.intern(&r.region_code),
+                        r.storage_class,
+                        r.request_type,
+                    )
+                },
                 e,
             ),
             s3_retrieval: index(
                 "s3_retrieval.csv",
                 &t.s3_retrieval,
-                |r| (r.region_code.clone(), r.storage_class),
+                |r| (names.intern(&r.region_code), r.storage_class),
                 e,
             ),
             s3_monitoring: index(
@@ -319,18 +347,23 @@ impl PriceBook {
                 |r| r.instance_class.clone(),
                 e,
             ),
-            rds_instances: index("rds_instances.csv", &t.rds_instances, rds_key, e),
+            rds_instances: index(
+                "rds_instances.csv",
+                &t.rds_instances,
+                |r| rds_key(&mut names, r),
+                e,
+            ),
             rds_reserved: index(
                 "rds_reserved.csv",
                 &t.rds_reserved,
                 |r| {
                     (
                         (
-                            r.region_code.clone(),
+                            names.intern(&r.region_code),
                             r.engine,
                             r.edition,
                             r.license_model,
-                            r.instance_class.clone(),
+                            names.intern(&r.instance_class),
                             r.deployment,
                         ),
                         r.term,
@@ -343,7 +376,7 @@ impl PriceBook {
                 &t.rds_storage,
                 |r| {
                     (
-                        r.region_code.clone(),
+                        names.intern(&r.region_code),
                         r.storage_type,
                         r.deployment,
                         r.component,
@@ -362,9 +395,9 @@ impl PriceBook {
                 &t.aurora_instances,
                 |r| {
                     (
-                        r.region_code.clone(),
+                        names.intern(&r.region_code),
                         r.engine,
-                        r.instance_class.clone(),
+                        names.intern(&r.instance_class),
                         r.storage_config,
                     )
                 },
@@ -375,9 +408,9 @@ impl PriceBook {
                 &t.aurora_reserved,
                 |r| {
                     (
-                        r.region_code.clone(),
+                        names.intern(&r.region_code),
                         r.engine,
-                        r.instance_class.clone(),
+                        names.intern(&r.instance_class),
                         r.storage_config,
                         r.term,
                         r.payment,
@@ -390,7 +423,7 @@ impl PriceBook {
                 &t.aurora_cluster,
                 |r| {
                     (
-                        r.region_code.clone(),
+                        names.intern(&r.region_code),
                         r.engine,
                         r.storage_config,
                         r.component,
@@ -401,6 +434,7 @@ impl PriceBook {
             tables: Tables::default(),
         };
         // The validator looks rows up through the indexes, so the rows must be in place first.
+        book.names = names;
         book.tables = tables;
         crate::validate::check(&book.tables, &book, &mut errors);
         if !errors.is_empty() {
@@ -457,7 +491,7 @@ impl PriceBook {
         os: OperatingSystem,
     ) -> Option<&Ec2OnDemandRow> {
         self.ec2_on_demand
-            .get(&(region.to_owned(), instance_type.to_owned(), os))
+            .get(&(self.names.get(region)?, self.names.get(instance_type)?, os))
             .map(|&i| &self.tables.ec2_on_demand[i])
     }
 
@@ -472,8 +506,8 @@ impl PriceBook {
     ) -> Option<&Ec2ReservedRow> {
         self.ec2_reserved
             .get(&(
-                region.to_owned(),
-                instance_type.to_owned(),
+                self.names.get(region)?,
+                self.names.get(instance_type)?,
                 os,
                 class,
                 term,
@@ -489,7 +523,7 @@ impl PriceBook {
         os: OperatingSystem,
     ) -> Option<&Ec2SpotRow> {
         self.ec2_spot
-            .get(&(region.to_owned(), instance_type.to_owned(), os))
+            .get(&(self.names.get(region)?, self.names.get(instance_type)?, os))
             .map(|&i| &self.tables.ec2_spot[i])
     }
 
@@ -504,8 +538,8 @@ impl PriceBook {
     ) -> Option<&Ec2SavingsPlanRow> {
         self.ec2_savings_plans
             .get(&(
-                region.to_owned(),
-                instance_type.to_owned(),
+                self.names.get(region)?,
+                self.names.get(instance_type)?,
                 os,
                 plan,
                 term,
@@ -521,13 +555,13 @@ impl PriceBook {
         component: EbsComponent,
     ) -> Option<&[Tier]> {
         self.ebs_volumes
-            .get(&(region.to_owned(), volume_type, component))
+            .get(&(self.names.get(region)?, volume_type, component))
             .map(Vec::as_slice)
     }
 
     pub fn ebs_snapshot(&self, region: &str, tier: SnapshotTier) -> Option<&EbsSnapshotRow> {
         self.ebs_snapshots
-            .get(&(region.to_owned(), tier))
+            .get(&(self.names.get(region)?, tier))
             .map(|&i| &self.tables.ebs_snapshots[i])
     }
 
@@ -548,13 +582,13 @@ impl PriceBook {
         component: LambdaComponent,
     ) -> Option<&[Tier]> {
         self.lambda
-            .get(&(region.to_owned(), arch, component))
+            .get(&(self.names.get(region)?, arch, component))
             .map(Vec::as_slice)
     }
 
     pub fn s3_storage(&self, region: &str, tier: S3StorageTier) -> Option<&[Tier]> {
         self.s3_storage
-            .get(&(region.to_owned(), tier))
+            .get(&(self.names.get(region)?, tier))
             .map(Vec::as_slice)
     }
 
@@ -565,13 +599,13 @@ impl PriceBook {
         kind: S3RequestType,
     ) -> Option<&S3RequestRow> {
         self.s3_requests
-            .get(&(region.to_owned(), class, kind))
+            .get(&(self.names.get(region)?, class, kind))
             .map(|&i| &self.tables.s3_requests[i])
     }
 
     pub fn s3_retrieval(&self, region: &str, class: StorageClass) -> Option<&S3RetrievalRow> {
         self.s3_retrieval
-            .get(&(region.to_owned(), class))
+            .get(&(self.names.get(region)?, class))
             .map(|&i| &self.tables.s3_retrieval[i])
     }
 
@@ -605,11 +639,11 @@ impl PriceBook {
     ) -> Option<&RdsInstanceRow> {
         self.rds_instances
             .get(&(
-                region.to_owned(),
+                self.names.get(region)?,
                 engine,
                 edition,
                 license,
-                class.to_owned(),
+                self.names.get(class)?,
                 deployment,
             ))
             .map(|&i| &self.tables.rds_instances[i])
@@ -628,11 +662,11 @@ impl PriceBook {
         payment: Payment,
     ) -> Option<&RdsReservedRow> {
         let key = (
-            region.to_owned(),
+            self.names.get(region)?,
             engine,
             edition,
             license,
-            class.to_owned(),
+            self.names.get(class)?,
             deployment,
         );
         self.rds_reserved
@@ -648,7 +682,7 @@ impl PriceBook {
         component: RdsStorageComponent,
     ) -> Option<&[Tier]> {
         self.rds_storage
-            .get(&(region.to_owned(), storage_type, deployment, component))
+            .get(&(self.names.get(region)?, storage_type, deployment, component))
             .map(Vec::as_slice)
     }
 
@@ -666,7 +700,12 @@ impl PriceBook {
         config: AuroraStorageConfig,
     ) -> Option<&AuroraInstanceRow> {
         self.aurora_instances
-            .get(&(region.to_owned(), engine, class.to_owned(), config))
+            .get(&(
+                self.names.get(region)?,
+                engine,
+                self.names.get(class)?,
+                config,
+            ))
             .map(|&i| &self.tables.aurora_instances[i])
     }
 
@@ -681,9 +720,9 @@ impl PriceBook {
     ) -> Option<&AuroraReservedRow> {
         self.aurora_reserved
             .get(&(
-                region.to_owned(),
+                self.names.get(region)?,
                 engine,
-                class.to_owned(),
+                self.names.get(class)?,
                 config,
                 term,
                 payment,
@@ -699,18 +738,18 @@ impl PriceBook {
         component: AuroraComponent,
     ) -> Option<&AuroraClusterRow> {
         self.aurora_cluster
-            .get(&(region.to_owned(), engine, config, component))
+            .get(&(self.names.get(region)?, engine, config, component))
             .map(|&i| &self.tables.aurora_cluster[i])
     }
 }
 
-fn rds_key(r: &RdsInstanceRow) -> RdsKey {
+fn rds_key(names: &mut Names, r: &RdsInstanceRow) -> RdsKey {
     (
-        r.region_code.clone(),
+        names.intern(&r.region_code),
         r.engine,
         r.edition,
         r.license_model,
-        r.instance_class.clone(),
+        names.intern(&r.instance_class),
         r.deployment,
     )
 }

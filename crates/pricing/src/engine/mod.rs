@@ -17,7 +17,7 @@ pub(crate) mod pricer;
 mod rds;
 mod s3;
 pub(crate) mod spec;
-mod tiers;
+pub(crate) mod tiers;
 mod transfer;
 
 use model::response::{EstimateResponse, ItemCost, PriceSourceRef, Totals};
@@ -26,7 +26,7 @@ use rust_decimal::Decimal;
 
 use crate::book::PriceBook;
 use pricer::{ItemInput, Settings};
-use spec::cents;
+use spec::{NO_CENTS, cents};
 
 /// What every service module needs: the book and the estimate's settings.
 #[derive(Debug)]
@@ -77,10 +77,15 @@ pub fn estimate(
     let mut errors = Vec::new();
     let mut inputs = Vec::with_capacity(req.items.len());
     let mut region_reported = false;
+    // Looked up once: most items are in the estimate's region.
+    let estimate_region_known = book.region(&req.region).is_some();
     for (i, item) in req.items.iter().enumerate() {
         let at = spec::At::item(i);
-        let region = item.region.as_deref().unwrap_or(&req.region);
-        if book.region(region).is_none() {
+        let (region, known) = match &item.region {
+            Some(own) => (own.as_str(), book.region(own).is_some()),
+            None => (req.region.as_str(), estimate_region_known),
+        };
+        if !known {
             let field = if item.region.is_some() {
                 at.field("region").to_string()
             } else if region_reported {
@@ -106,7 +111,7 @@ pub fn estimate(
         }
     }
     // The estimate's region is checked even when every item names its own.
-    if !region_reported && book.region(&req.region).is_none() {
+    if !region_reported && !estimate_region_known {
         errors.insert(
             0,
             FieldError::new(
@@ -186,7 +191,7 @@ fn unknown_region_message(book: &PriceBook, region: &str) -> String {
 
 /// Exact sums of one item or estimate.
 #[derive(Clone, Copy, Debug, Default)]
-struct Sums {
+pub(crate) struct Sums {
     monthly: Decimal,
     upfront: Decimal,
     /// Σ upfront / term months.
@@ -194,12 +199,55 @@ struct Sums {
 }
 
 impl Sums {
+    /// Adds a line's exact amount: to the monthly sum, or for a one-time fee of a term of
+    /// `term_months` to the upfront sum and its share per month to the amortised sum.
+    pub(crate) fn add(&mut self, exact: Decimal, term_months: Option<u32>) {
+        match term_months {
+            Some(m) => {
+                self.upfront += exact;
+                self.amortised += exact / Decimal::from(m);
+            }
+            None => self.monthly += exact,
+        }
+    }
+
+    /// Whether no one-time fee was added (most items have none).
+    fn no_upfront(self) -> bool {
+        self.upfront.is_zero() && self.amortised.is_zero()
+    }
+
+    /// Adds an item's sums to the estimate's; an item without one-time fees adds only its
+    /// monthly sum (adding zero changes no value, and only values are presented).
+    fn add_item(&mut self, item: Sums) {
+        self.monthly += item.monthly;
+        if !item.no_upfront() {
+            self.upfront += item.upfront;
+            self.amortised += item.amortised;
+        }
+    }
+
     fn totals(self) -> Totals {
+        let monthly = cents(self.monthly);
+        // Without one-time fees there is no upfront amount to round or add, and the effective
+        // monthly amount is the monthly one (`cents` depends on the value only).
+        let no_upfront = self.no_upfront();
         Totals {
-            monthly: cents(self.monthly),
-            upfront: cents(self.upfront),
-            first_12_months: cents(self.upfront + Decimal::from(12) * self.monthly),
-            effective_monthly: cents(self.monthly + self.amortised),
+            upfront: if no_upfront {
+                NO_CENTS
+            } else {
+                cents(self.upfront)
+            },
+            first_12_months: if no_upfront {
+                cents(Decimal::from(12) * self.monthly)
+            } else {
+                cents(self.upfront + Decimal::from(12) * self.monthly)
+            },
+            effective_monthly: if no_upfront {
+                monthly
+            } else {
+                cents(self.monthly + self.amortised)
+            },
+            monthly,
         }
     }
 }
@@ -212,20 +260,9 @@ fn assemble(
 ) -> EstimateResponse {
     let mut total = Sums::default();
     let mut items = Vec::with_capacity(inputs.len());
-    for ((item, input), lines) in req.items.iter().zip(inputs).zip(priced.items) {
-        let mut s = Sums::default();
-        for l in &lines {
-            match l.term_months {
-                Some(m) => {
-                    s.upfront += l.exact;
-                    s.amortised += l.exact / Decimal::from(m);
-                }
-                None => s.monthly += l.exact,
-            }
-        }
-        total.monthly += s.monthly;
-        total.upfront += s.upfront;
-        total.amortised += s.amortised;
+    for ((item, input), priced_item) in req.items.iter().zip(inputs).zip(priced.items) {
+        let s = priced_item.sums;
+        total.add_item(s);
         let t = s.totals();
         items.push(ItemCost {
             id: item.id.clone(),
@@ -236,7 +273,7 @@ fn assemble(
             upfront: t.upfront,
             effective_monthly: t.effective_monthly,
             first_12_months: t.first_12_months,
-            line_items: lines.into_iter().map(|l| l.line).collect(),
+            line_items: priced_item.lines,
             warnings: input.specs.warnings,
         });
     }
@@ -262,7 +299,9 @@ fn assemble(
         .collect();
     let price_date = match dates {
         Some((a, b)) if a == b => a.to_owned(),
-        Some((a, b)) => format!("{a} … {b}"),
+        // `concat` rather than `format!`: the bundled book's dates differ, so every estimate
+        // writes this.
+        Some((a, b)) => [a, " … ", b].concat(),
         None => String::new(),
     };
     EstimateResponse {

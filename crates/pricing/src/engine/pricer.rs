@@ -15,7 +15,7 @@ use crate::book::{PriceBook, Tier};
 use crate::rows::{RuleId, SourceRow};
 
 use super::spec::*;
-use super::tiers;
+use super::{Sums, tiers};
 
 /// One item's specs with the region they are priced in.
 #[derive(Debug)]
@@ -25,13 +25,41 @@ pub(crate) struct ItemInput<'a> {
     pub specs: ItemSpecs<'a>,
 }
 
-/// A priced line with its exact amount kept for the totals.
-#[derive(Debug)]
-pub(crate) struct PricedLine {
-    pub line: LineItem,
-    pub exact: Decimal,
-    /// Term months of a one-time fee.
-    pub term_months: Option<u32>,
+/// One item's priced lines with the exact sums behind its totals, added up as the lines are
+/// made (rather than in a second pass that then had to strip the exact amounts off the lines).
+#[derive(Debug, Default)]
+pub(crate) struct PricedItem {
+    pub lines: Vec<LineItem>,
+    pub sums: Sums,
+}
+
+impl PricedItem {
+    /// Adds the line of `spec` for `quantity` at `unit_price`, and its exact amount to the sums.
+    fn push(
+        &mut self,
+        spec: &LineSpec<'_>,
+        name: String,
+        (quantity, unit_price): (Decimal, Decimal),
+        formula: String,
+        (table, price_date): (&'static str, &str),
+    ) {
+        let exact = quantity * unit_price;
+        let amount = cents(exact);
+        let one_time = spec.one_time_term_months.is_some();
+        self.sums.add(exact, spec.one_time_term_months);
+        self.lines.push(LineItem {
+            name,
+            quantity: quantity.normalize(),
+            unit: spec.unit,
+            unit_price,
+            amount,
+            monthly: (!one_time).then_some(amount),
+            one_time,
+            formula,
+            price_table: table.to_owned(),
+            price_date: price_date.to_owned(),
+        });
+    }
 }
 
 /// A price source the estimate uses.
@@ -47,7 +75,7 @@ pub(crate) struct UsedSource<'b> {
 /// The pricer's answer for the whole estimate.
 #[derive(Debug)]
 pub(crate) struct Priced<'b> {
-    pub items: Vec<Vec<PricedLine>>,
+    pub items: Vec<PricedItem>,
     /// Estimate-wide notes (shared tiers, free tier).
     pub warnings: Vec<Warning>,
     /// Every (table, source) used, in first-use order.
@@ -63,8 +91,15 @@ struct Sources<'b> {
 impl<'b> Sources<'b> {
     /// The date of a price from source `id` in `table`; records the source at its first use.
     fn price_date(&mut self, table: &'static str, id: &'b str) -> &'b str {
-        // An estimate uses a handful of sources: a scan beats hashing every line.
-        let row = match self.used.iter().find(|s| s.table == table && s.id == id) {
+        // An estimate uses a handful of sources: a scan beats hashing every line. The latest
+        // first (lines of one item tend to share a source), and the ids, which differ more,
+        // before the tables.
+        let row = match self
+            .used
+            .iter()
+            .rev()
+            .find(|s| s.id == id && s.table == table)
+        {
             Some(s) => s.row,
             None => {
                 let row = self.book.source(id);
@@ -117,7 +152,10 @@ pub(crate) fn price<'b>(
     let mut priced = Vec::with_capacity(items.len());
     let mut errors = Vec::new();
     for item in items {
-        let mut lines = Vec::with_capacity(item.specs.lines.len());
+        let mut lines = PricedItem {
+            lines: Vec::with_capacity(item.specs.lines.len()),
+            sums: Sums::default(),
+        };
         for (spec, alloc) in item.specs.lines.iter().zip(&mut allocs_of_lines) {
             let Some(resolved) = resolve(book, item.region, &spec.price) else {
                 errors.push(FieldError::new(
@@ -147,11 +185,27 @@ struct Allocations {
     warnings: Vec<Warning>,
 }
 
-/// One aggregate's running total and the items that use it.
+/// One aggregate's running total. The items that use it are only named by the warning about
+/// shared tiers, so they are listed then (see [`users`]) rather than collected for every
+/// aggregate.
 struct Aggregate<'k> {
     key: &'k AggregateKey<'k>,
     total: Decimal,
-    users: Vec<&'k str>,
+}
+
+/// The ids of the items with a non-zero quantity in aggregate `key`, in item order.
+fn users<'k>(items: &'k [ItemInput<'k>], key: &AggregateKey<'_>) -> Vec<&'k str> {
+    let mut users: Vec<&str> = Vec::new();
+    for item in items {
+        let uses = item.specs.lines.iter().any(|spec| {
+            matches!(&spec.tiering, Tiering::Aggregate { key: k, .. } if k == key)
+                && !spec.quantity.is_zero()
+        });
+        if uses && users.last() != Some(&item.id) {
+            users.push(item.id);
+        }
+    }
+    users
 }
 
 /// The first pass: free allowances and shared tiers, in item order.
@@ -205,7 +259,6 @@ fn allocate<'k>(book: &PriceBook, settings: Settings, items: &'k [ItemInput<'k>]
                     aggregates.push(Aggregate {
                         key,
                         total: Decimal::ZERO,
-                        users: Vec::new(),
                     });
                     aggregates.len() - 1
                 }
@@ -213,9 +266,6 @@ fn allocate<'k>(book: &PriceBook, settings: Settings, items: &'k [ItemInput<'k>]
             let g = &mut aggregates[index];
             a.offset = g.total;
             g.total += spec.quantity - a.free;
-            if !spec.quantity.is_zero() && g.users.last() != Some(&item.id) {
-                g.users.push(item.id);
-            }
             lines.push(a);
         }
     }
@@ -226,14 +276,18 @@ fn allocate<'k>(book: &PriceBook, settings: Settings, items: &'k [ItemInput<'k>]
             .and_then(|t| t.first())
             .and_then(|t| t.end);
         let crosses = first_end.is_some_and(|end| g.total > end);
-        if g.users.len() > 1 && crosses {
+        if !crosses {
+            continue;
+        }
+        let users = users(items, g.key);
+        if users.len() > 1 {
             warnings.push(Warning {
                 code: "tiers_shared".to_owned(),
                 message: format!(
                     "{} is priced on the total of {} items ({}), which goes beyond the first price tier; tiers are filled in item order: earlier items fill the first tier, later items get the next tiers' prices",
                     key_text(g.key),
-                    g.users.len(),
-                    g.users.join(", ")
+                    users.len(),
+                    users.join(", ")
                 ),
                 field: None,
             });
@@ -329,16 +383,17 @@ fn build<'b>(
     resolved: &Resolved<'b>,
     alloc: Alloc,
     sources: &mut Sources<'b>,
-    out: &mut Vec<PricedLine>,
+    out: &mut PricedItem,
 ) {
-    // The tier phrase of the line being built (`first 10 TB`), written once for its name and
-    // its formula.
+    // Room for the tier phrase of the line being built (`first 10 TB`) when the book's own does
+    // not fit its unit (see `tiers::phrase_for`); used for its name and its formula.
     let mut phrase_text = String::new();
-    let factor = spec
-        .price_factor
-        .as_ref()
-        .map(|f| f.0)
-        .unwrap_or(Decimal::ONE);
+    // The price with the spec's factor applied; most specs have none, and multiplying by one
+    // would cost a decimal multiplication for the same figure.
+    let with_factor = |price: Decimal| match &spec.price_factor {
+        Some((factor, _)) => price * *factor,
+        None => price,
+    };
     let factor_text = spec.price_factor.as_ref().map_or("", |f| f.1.as_str());
     let unit = spec.unit;
     match resolved {
@@ -347,32 +402,30 @@ fn build<'b>(
             table,
             source_id,
         } => {
-            let unit_price = *price * factor;
+            let unit_price = with_factor(*price);
             if spec.quantity.is_zero() {
                 return;
             }
             let mut formula = String::with_capacity(96);
             spec.quantity_text.push_to(&mut formula);
             push_price(&mut formula, unit_price, unit, factor_text);
-            out.push(line(
+            out.push(
                 spec,
                 name(spec, None),
-                spec.quantity,
-                unit_price,
+                (spec.quantity, unit_price),
                 formula,
-                table,
-                sources.price_date(table, source_id),
-            ));
+                (table, sources.price_date(table, source_id)),
+            );
         }
         Resolved::Tiered { tiers, table } => match &spec.tiering {
             Tiering::Flat => {
                 let shares = tiers::split(tiers, Decimal::ZERO, spec.quantity);
                 for s in shares {
-                    let unit_price = s.tier.price_usd * factor;
+                    let unit_price = with_factor(s.tier.price_usd);
                     if unit_price.is_zero() {
                         continue;
                     }
-                    let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
+                    let phrase = tiers::phrase_for(&mut phrase_text, tiers, s.index, unit);
                     let mut formula = String::with_capacity(128);
                     spec.quantity_text.push_to(&mut formula);
                     if let Some(p) = phrase {
@@ -381,15 +434,13 @@ fn build<'b>(
                         formula.push(')');
                     }
                     push_price(&mut formula, unit_price, unit, factor_text);
-                    out.push(line(
+                    out.push(
                         spec,
                         name(spec, phrase),
-                        s.quantity,
-                        unit_price,
+                        (s.quantity, unit_price),
                         formula,
-                        table,
-                        sources.price_date(table, &s.tier.source_id),
-                    ));
+                        (table, sources.price_date(table, &s.tier.source_id)),
+                    );
                 }
             }
             Tiering::PerUnit {
@@ -398,12 +449,12 @@ fn build<'b>(
                 noun,
             } => {
                 for s in tiers::split(tiers, Decimal::ZERO, *per_unit) {
-                    let unit_price = s.tier.price_usd * factor;
+                    let unit_price = with_factor(s.tier.price_usd);
                     // A zero-priced tier is a free baseline (gp3's first 3,000 IOPS): no line.
                     if unit_price.is_zero() {
                         continue;
                     }
-                    let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
+                    let phrase = tiers::phrase_for(&mut phrase_text, tiers, s.index, unit);
                     let quantity = s.quantity * *units;
                     let mut formula = String::with_capacity(160);
                     match phrase {
@@ -425,15 +476,13 @@ fn build<'b>(
                         None => spec.quantity_text.push_to(&mut formula),
                     }
                     push_price(&mut formula, unit_price, unit, factor_text);
-                    out.push(line(
+                    out.push(
                         spec,
                         name(spec, phrase),
-                        quantity,
-                        unit_price,
+                        (quantity, unit_price),
                         formula,
-                        table,
-                        sources.price_date(table, &s.tier.source_id),
-                    ));
+                        (table, sources.price_date(table, &s.tier.source_id)),
+                    );
                 }
             }
             Tiering::Aggregate { .. } => {
@@ -456,33 +505,31 @@ fn build<'b>(
                         formula.push(')');
                     }
                 };
-                let shares = tiers::split(tiers, alloc.offset, billable);
-                if shares.is_empty() && !alloc.free.is_zero() {
+                let mut shares = tiers::split(tiers, alloc.offset, billable).peekable();
+                if shares.peek().is_none() && !alloc.free.is_zero() {
                     // Entirely covered by the free tier: show it, at the first tier's price.
-                    let tier = tiers::split(tiers, alloc.offset, Decimal::ONE);
-                    if let Some(s) = tier.first() {
-                        let unit_price = s.tier.price_usd * factor;
+                    if let Some(s) = tiers::split(tiers, alloc.offset, Decimal::ONE).next() {
+                        let unit_price = with_factor(s.tier.price_usd);
                         let mut formula = String::with_capacity(160);
                         push_what(&mut formula, true);
                         formula.push_str(" = 0 ");
                         formula.push_str(unit.as_str());
                         push_price(&mut formula, unit_price, unit, "");
-                        out.push(line(
+                        out.push(
                             spec,
                             name(spec, Some("free tier")),
-                            Decimal::ZERO,
-                            unit_price,
+                            (Decimal::ZERO, unit_price),
                             formula,
-                            table,
-                            sources.price_date(table, &s.tier.source_id),
-                        ));
+                            (table, sources.price_date(table, &s.tier.source_id)),
+                        );
                     }
                     return;
                 }
-                let whole = shares.len() == 1;
                 for s in shares {
-                    let unit_price = s.tier.price_usd * factor;
-                    let phrase = tiers::phrase(&mut phrase_text, tiers, s.index, unit);
+                    // The only share is the whole billable quantity; each of several is less.
+                    let whole = s.quantity == billable;
+                    let unit_price = with_factor(s.tier.price_usd);
+                    let phrase = tiers::phrase_for(&mut phrase_text, tiers, s.index, unit);
                     let mut formula = String::with_capacity(192);
                     if !whole {
                         // `1,000 GB of (…)`: this tier's share of the quantity.
@@ -497,15 +544,13 @@ fn build<'b>(
                         formula.push_str(p);
                     }
                     push_price(&mut formula, unit_price, unit, factor_text);
-                    out.push(line(
+                    out.push(
                         spec,
                         name(spec, phrase),
-                        s.quantity,
-                        unit_price,
+                        (s.quantity, unit_price),
                         formula,
-                        table,
-                        sources.price_date(table, &s.tier.source_id),
-                    ));
+                        (table, sources.price_date(table, &s.tier.source_id)),
+                    );
                 }
             }
         },
@@ -517,7 +562,8 @@ fn name(spec: &LineSpec<'_>, tier: Option<&str>) -> String {
     if spec.details.is_empty() && tier.is_none() {
         return spec.name.to_owned();
     }
-    let mut out = String::with_capacity(64);
+    let tier_len = tier.map_or(0, |t| t.len() + 2);
+    let mut out = String::with_capacity(spec.name.len() + spec.details.len() + tier_len + 3);
     out.push_str(spec.name);
     out.push_str(" (");
     out.push_str(&spec.details);
@@ -529,36 +575,6 @@ fn name(spec: &LineSpec<'_>, tier: Option<&str>) -> String {
     }
     out.push(')');
     out
-}
-
-fn line(
-    spec: &LineSpec<'_>,
-    name: String,
-    quantity: Decimal,
-    unit_price: Decimal,
-    formula: String,
-    table: &'static str,
-    price_date: &str,
-) -> PricedLine {
-    let exact = quantity * unit_price;
-    let amount = cents(exact);
-    let one_time = spec.one_time_term_months.is_some();
-    PricedLine {
-        line: LineItem {
-            name,
-            quantity: quantity.normalize(),
-            unit: spec.unit,
-            unit_price,
-            amount,
-            monthly: (!one_time).then_some(amount),
-            one_time,
-            formula,
-            price_table: table.to_owned(),
-            price_date: price_date.to_owned(),
-        },
-        exact,
-        term_months: spec.one_time_term_months,
-    }
 }
 
 /// Looks a reference up in the book.

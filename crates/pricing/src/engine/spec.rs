@@ -56,13 +56,29 @@ impl At {
     }
 }
 
+impl At {
+    /// Appends `items[2]` or `items[2].ebs[0]` to `out`, without the formatting machinery: every
+    /// warning names its field, and `write!` cost more than the path.
+    fn push_to(self, out: &mut String) {
+        let index = |i: usize| DecimalText::new(Decimal::from(i));
+        out.push_str("items[");
+        out.push_str(index(self.item).as_str());
+        out.push(']');
+        if let Some((list, i)) = self.entry {
+            out.push('.');
+            out.push_str(list);
+            out.push('[');
+            out.push_str(index(i).as_str());
+            out.push(']');
+        }
+    }
+}
+
 impl fmt::Display for At {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "items[{}]", self.item)?;
-        match self.entry {
-            Some((list, index)) => write!(f, ".{list}[{index}]"),
-            None => Ok(()),
-        }
+        let mut out = String::with_capacity(24);
+        self.push_to(&mut out);
+        f.write_str(&out)
     }
 }
 
@@ -74,9 +90,20 @@ pub(crate) struct FieldPath {
     name: &'static str,
 }
 
+impl FieldPath {
+    /// The path as text (what `to_string` gives, for less).
+    pub fn text(self) -> String {
+        let mut out = String::with_capacity(24 + self.name.len());
+        self.at.push_to(&mut out);
+        out.push('.');
+        out.push_str(self.name);
+        out
+    }
+}
+
 impl fmt::Display for FieldPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}", self.at, self.name)
+        f.write_str(&self.text())
     }
 }
 
@@ -259,7 +286,12 @@ impl<'a> LineSpec<'a> {
         LineSpec {
             name,
             details,
-            quantity: factors.iter().map(|f| f.0).product(),
+            // Not `product()`, which starts from one: a decimal multiplication for nothing.
+            quantity: factors
+                .iter()
+                .map(|f| f.0)
+                .reduce(|a, b| a * b)
+                .unwrap_or(Decimal::ONE),
             quantity_text: QuantityText::factors(factors),
             unit,
             price,
@@ -349,7 +381,7 @@ impl ItemSpecs<'_> {
         self.warnings.push(Warning {
             code: code.to_owned(),
             message: message.into(),
-            field: Some(field.to_string()),
+            field: Some(field.text()),
         });
     }
 }
@@ -433,27 +465,89 @@ pub(crate) fn num(d: Decimal) -> String {
 /// [`num`] appended to `out`. Formulas are built by appending: `format!` and `Decimal`'s
 /// `Display` were a fifth of the engine's time.
 pub(crate) fn push_num(out: &mut String, d: Decimal) {
-    let text = DecimalText::new(d.normalize());
-    let text = text.as_str();
-    let (sign, body) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text),
-    };
-    // A byte scan: `str::find` with a char pattern costs more than the short text it searches.
-    let int_len = body.bytes().position(|b| b == b'.').unwrap_or(body.len());
-    // Most figures (hours, counts, prices) need no separator: keep the text as it is.
-    if int_len <= 3 {
-        out.push_str(text);
+    let d = d.normalize();
+    // Most figures are whole (counts, hours, GB): their digits and separators are written
+    // straight from the integer.
+    if d.scale() == 0
+        && let Ok(whole) = u64::try_from(d.mantissa())
+    {
+        push_whole(out, whole);
         return;
     }
-    out.push_str(sign);
-    for (i, c) in body[..int_len].chars().enumerate() {
-        if i > 0 && (int_len - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
+    let text = DecimalText::new(d);
+    let bytes = text.as_bytes();
+    // The sign, the whole digits, then the point and `scale` fraction digits: no scan needed.
+    let sign_len = usize::from(bytes.first() == Some(&b'-'));
+    let scale = d.scale() as usize;
+    let fraction_len = if scale > 0 { scale + 1 } else { 0 };
+    let (sign, rest) = bytes.split_at(sign_len);
+    let (whole, fraction) = rest.split_at(rest.len() - fraction_len);
+    out.reserve(bytes.len() + whole.len() / 3);
+    push_ascii(out, sign);
+    // One to three leading digits, then groups of three, each after a separator.
+    let lead = (whole.len() + 2) % 3 + 1;
+    push_ascii(out, &whole[..lead]);
+    for group in whole[lead..].chunks_exact(3) {
+        out.push(',');
+        push_ascii(out, group);
     }
-    out.push_str(&body[int_len..]);
+    push_ascii(out, fraction);
+}
+
+/// A whole number with thousands separators (`20,000,000`), appended to `out`.
+fn push_whole(out: &mut String, n: u64) {
+    // The groups of three digits, from the right: at most seven in a `u64`.
+    let mut groups = [0u16; 7];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        groups[len] = (rest % 1000) as u16;
+        len += 1;
+        rest /= 1000;
+        if rest == 0 {
+            break;
+        }
+    }
+    // The first group without its leading zeros, the others whole after a separator.
+    let first = groups[len - 1];
+    let skip = match first {
+        0..=9 => 2,
+        10..=99 => 1,
+        _ => 0,
+    };
+    push_ascii(out, &GROUPS[usize::from(first)][skip..]);
+    for &group in groups[..len - 1].iter().rev() {
+        out.push(',');
+        push_ascii(out, &GROUPS[usize::from(group)]);
+    }
+}
+
+/// `000`, `001`, … `999`: the digits of a group of three, looked up rather than divided out.
+const GROUPS: [[u8; 3]; 1000] = {
+    let mut table = [[b'0'; 3]; 1000];
+    let mut i = 1;
+    while i < 1000 {
+        // Counting up in decimal from the previous group.
+        let mut digits = table[i - 1];
+        let mut place = 2;
+        while digits[place] == b'9' {
+            digits[place] = b'0';
+            place -= 1;
+        }
+        digits[place] += 1;
+        table[i] = digits;
+        i += 1;
+    }
+    table
+};
+
+/// Appends ASCII text (a [`DecimalText`]'s bytes) to `out`, byte by byte: on a few digits that
+/// costs less than checking them as UTF-8 for `push_str`. Masking to seven bits changes no ASCII
+/// byte and tells the compiler that every byte is a one-byte `char`.
+fn push_ascii(out: &mut String, ascii: &[u8]) {
+    for &b in ascii {
+        out.push(char::from(b & 0x7f));
+    }
 }
 
 /// A price as written in formulas: `$0.096`, `$0.10`, unrounded (at least two decimals).
@@ -465,14 +559,16 @@ pub(crate) fn usd(d: Decimal) -> String {
 }
 
 /// A price as written in formulas (`$0.096`, `$0.10`: unrounded, at least two decimals),
-/// appended to `out`.
+/// appended to `out`. Missing decimals are written as zeros rather than rescaling the decimal.
 pub(crate) fn push_usd(out: &mut String, d: Decimal) {
-    let mut n = d.normalize();
-    if n.scale() < 2 {
-        n.rescale(2);
-    }
+    let n = d.normalize();
     out.push('$');
-    out.push_str(DecimalText::new(n).as_str());
+    push_ascii(out, DecimalText::new(n).as_bytes());
+    match n.scale() {
+        0 => out.push_str(".00"),
+        1 => out.push('0'),
+        _ => {}
+    }
 }
 
 /// An amount for presentation: rounded once to cents (half away from zero), always shown with
@@ -482,6 +578,9 @@ pub fn cents(exact: Decimal) -> model::Usd {
     d.rescale(2);
     model::Usd::new(d)
 }
+
+/// No money, as [`cents`] presents it (`0.00`), without rounding anything.
+pub const NO_CENTS: model::Usd = model::Usd::new(Decimal::from_parts(0, 0, 0, false, 2));
 
 /// Counts with their noun: `1 instance`, `2 instances`.
 pub(crate) fn plural(n: Decimal, one: &'static str, many: &'static str) -> (Decimal, &'static str) {
@@ -508,6 +607,40 @@ mod tests {
         assert_eq!(num(d("-12")), "-12");
         assert_eq!(num(d("400000")), "400,000");
         assert_eq!(num(d("0.0000001")), "0.0000001");
+        assert_eq!(num(d("0")), "0");
+        assert_eq!(num(d("0.000")), "0");
+        assert_eq!(num(d("999999")), "999,999");
+        assert_eq!(num(d("100000.0010")), "100,000.001");
+        assert_eq!(num(d("-1234567.5")), "-1,234,567.5");
+    }
+
+    /// Thousands separators put into `Display`'s text, the slow way.
+    fn grouped(d: Decimal) -> String {
+        let text = d.normalize().to_string();
+        let (sign, body) = text.split_at(usize::from(text.starts_with('-')));
+        let (whole, fraction) = body.split_at(body.find('.').unwrap_or(body.len()));
+        let mut out = sign.to_owned();
+        for (i, c) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out + fraction
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbers_read_as_display_writes_them_with_separators(
+            lo in proptest::prelude::any::<u32>(),
+            mid in proptest::prelude::any::<u32>(),
+            hi in 0u32..4,
+            negative in proptest::prelude::any::<bool>(),
+            scale in 0u32..=28,
+        ) {
+            let d = Decimal::from_parts(lo, mid, hi, negative, scale);
+            proptest::prop_assert_eq!(num(d), grouped(d));
+        }
     }
 
     #[test]
@@ -517,6 +650,33 @@ mod tests {
         assert_eq!(usd(d("3")), "$3.00");
         assert_eq!(usd(d("0.0000166667")), "$0.0000166667");
         assert_eq!(usd(d("1234.5000")), "$1234.50");
+        assert_eq!(usd(d("0")), "$0.00");
+        assert_eq!(usd(d("0.000")), "$0.00");
+        assert_eq!(usd(d("850")), "$850.00");
+    }
+
+    #[test]
+    fn no_cents_is_zero_as_cents_writes_it() {
+        let zero = cents(Decimal::ZERO).amount();
+        assert_eq!(NO_CENTS.amount().to_string(), zero.to_string());
+        assert_eq!(NO_CENTS.amount().serialize(), zero.serialize());
+    }
+
+    #[test]
+    fn whole_numbers_are_grouped_in_threes() {
+        for (n, text) in [
+            (0, "0"),
+            (7, "7"),
+            (42, "42"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (1_000_001, "1,000,001"),
+            (u64::MAX, "18,446,744,073,709,551,615"),
+        ] {
+            let mut out = String::new();
+            push_whole(&mut out, n);
+            assert_eq!(out, text);
+        }
     }
 
     fn describe(factors: &[(Decimal, &str)]) -> String {

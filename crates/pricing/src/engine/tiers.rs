@@ -17,35 +17,58 @@ pub(crate) struct TierShare<'t> {
     pub quantity: Decimal,
 }
 
-/// Splits the range `[offset, offset + quantity)` of an aggregate across `tiers`.
+/// Splits the range `[offset, offset + quantity)` of an aggregate across `tiers`, in tier order.
 ///
 /// The tiers are contiguous from zero with an open last tier (the loader checks it), so the shares
-/// always sum to `quantity`. A zero quantity yields no shares.
-pub(crate) fn split(tiers: &[Tier], offset: Decimal, quantity: Decimal) -> Vec<TierShare<'_>> {
-    let mut out = Vec::new();
-    if quantity <= Decimal::ZERO {
-        return out;
-    }
-    let end = offset + quantity;
-    for (index, tier) in tiers.iter().enumerate() {
-        // The tiers are sorted: none from here on can hold a share.
-        if tier.start >= end {
-            break;
-        }
-        let lo = tier.start.max(offset);
-        let hi = match tier.end {
-            Some(e) => e.min(end),
-            None => end,
-        };
-        if hi > lo {
-            out.push(TierShare {
+/// always sum to `quantity`. A zero quantity yields no shares. The shares are produced as they
+/// are read: most lines fall in one tier, and collecting them cost an allocation per line.
+pub(crate) fn split(
+    tiers: &[Tier],
+    offset: Decimal,
+    quantity: Decimal,
+) -> impl Iterator<Item = TierShare<'_>> {
+    // Most ranges start at zero (all but the later users of an aggregate): no offset to add,
+    // and every tier starts at or after it (the decimal comparisons are what splitting costs).
+    let from_zero = offset.is_zero();
+    let end = if from_zero {
+        quantity
+    } else {
+        offset + quantity
+    };
+    let any = quantity.is_sign_positive() && !quantity.is_zero();
+    tiers
+        .iter()
+        .enumerate()
+        // The tiers are sorted: none from the first that starts at the end can hold a share.
+        .take_while(move |(_, tier)| any && tier.start < end)
+        .filter_map(move |(index, tier)| {
+            let lo = if from_zero {
+                tier.start
+            } else {
+                tier.start.max(offset)
+            };
+            let hi = tier.end.map_or(end, |e| e.min(end));
+            (hi > lo).then(|| TierShare {
                 tier,
                 index,
                 quantity: hi - lo,
-            });
-        }
+            })
+        })
+}
+
+/// The phrase of tier `index` for a line in `unit`: the one the book wrote at load when the line
+/// is in the tier's own unit (as every bundled price is), else written into `buf`.
+pub(crate) fn phrase_for<'s>(
+    buf: &'s mut String,
+    tiers: &'s [Tier],
+    index: usize,
+    unit: Unit,
+) -> Option<&'s str> {
+    let tier = &tiers[index];
+    if tier.unit == unit {
+        return tier.phrase.as_deref();
     }
-    out
+    phrase(buf, tiers, index, unit)
 }
 
 /// How a bill names a tier: `first 50 TB`, `next 450 TB`, `over 500 TB`; `None` for a single
@@ -126,6 +149,7 @@ mod tests {
             unit: Unit::GbSeconds,
             price_usd: d(price),
             source_id: "s".to_owned(),
+            phrase: None,
         };
         vec![
             t("0", Some("6000000000"), "0.0000166667"),
@@ -138,7 +162,7 @@ mod tests {
     fn a_quantity_spanning_tiers_is_split_at_the_boundaries_and_the_shares_sum_to_it() {
         let tiers = lambda_x86();
         let shares = split(&tiers, d("5000000000"), d("11000000000"));
-        let q: Vec<_> = shares.iter().map(|s| (s.index, s.quantity)).collect();
+        let q: Vec<_> = shares.map(|s| (s.index, s.quantity)).collect();
         // 5B..16B: 1B in the first tier, 9B in the second, 1B over 15B.
         assert_eq!(
             q,
@@ -172,7 +196,7 @@ mod tests {
         fn tier_shares_always_sum_to_the_quantity(offset in 0u64..30_000_000_000, quantity in 0u64..30_000_000_000) {
             let tiers = lambda_x86();
             let q = Decimal::from(quantity);
-            let shares = split(&tiers, Decimal::from(offset), q);
+            let shares: Vec<_> = split(&tiers, Decimal::from(offset), q).collect();
             let sum: Decimal = shares.iter().map(|s| s.quantity).sum();
             proptest::prop_assert_eq!(sum, q);
             proptest::prop_assert!(shares.iter().all(|s| s.quantity > Decimal::ZERO));
