@@ -6,7 +6,7 @@
 //! decimal text, so `0.1` stays exactly one tenth.
 
 use std::fmt;
-use std::ops::{Add, AddAssign, Mul, Sub};
+use std::ops::{Add, AddAssign, Div, Mul, Rem, Sub};
 use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -35,11 +35,32 @@ impl Usd {
     }
 
     /// Rounds to cents, half away from zero: the one rounding every presented amount gets.
+    ///
+    /// Exactly `round_dp_with_strategy(2, MidpointAwayFromZero)`, including the scale of the
+    /// result, which decides its text: an amount with two places or fewer comes back as it is
+    /// (`1.5` stays `1.5`), any other with two (`0.005` → `0.01`, `-0.001` → `0.00`). The engine
+    /// rounds every line amount and every total, and the general routine divides three 32-bit
+    /// words in a loop; here it is one division, of 64 bits when the mantissa fits them (all
+    /// line amounts, in practice) and of 128 otherwise (BENCHMARKS.md).
     #[must_use]
     pub fn round_cents(self) -> Usd {
-        Usd(self
-            .0
-            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+        let d = self.0;
+        let scale = d.scale();
+        if scale <= 2 {
+            return self;
+        }
+        let places = (scale - 2) as usize;
+        match (
+            u64::try_from(d.mantissa().unsigned_abs()),
+            POWERS_OF_TEN.get(places),
+        ) {
+            // Zero is left to the general case: it keeps its sign, which `from_parts` drops.
+            (Ok(mantissa), Some(&unit)) if mantissa != 0 => {
+                let [lo, mid, hi] = words(u128::from(divide_half_away(mantissa, unit)));
+                Usd(Decimal::from_parts(lo, mid, hi, d.is_sign_negative(), 2))
+            }
+            _ => Usd(round_cents_wide(d)),
+        }
     }
 
     /// Whether the amount is exactly zero.
@@ -93,6 +114,52 @@ impl Serialize for Usd {
         decimal_str::serialize(&self.0, s)
     }
 }
+
+/// [`Usd::round_cents`] of zero (with its sign) and of mantissas beyond 64 bits, which sums
+/// over a year reach now and then.
+#[inline(never)]
+fn round_cents_wide(d: Decimal) -> Decimal {
+    if d.is_zero() {
+        return d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    }
+    // Scales are at most 28, so the unit is at most 10^26.
+    let unit = 10u128.pow(d.scale().saturating_sub(2));
+    let [lo, mid, hi] = words(divide_half_away(d.mantissa().unsigned_abs(), unit));
+    Decimal::from_parts(lo, mid, hi, d.is_sign_negative(), 2)
+}
+
+/// The low three 32-bit words of `n`, least significant first: a decimal's mantissa, when `n`
+/// is a tenth of one or less.
+fn words(n: u128) -> [u32; 3] {
+    let [b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, ..] = n.to_le_bytes();
+    [
+        u32::from_le_bytes([b0, b1, b2, b3]),
+        u32::from_le_bytes([b4, b5, b6, b7]),
+        u32::from_le_bytes([b8, b9, b10, b11]),
+    ]
+}
+
+/// `n / unit`, rounded half away from zero (`n` is a magnitude).
+fn divide_half_away<T>(n: T, unit: T) -> T
+where
+    T: Copy + PartialOrd + From<bool> + Add<Output = T> + Sub<Output = T>,
+    T: Div<Output = T> + Rem<Output = T>,
+{
+    let (quotient, rest) = (n / unit, n % unit);
+    // Half a unit or more: `rest >= unit / 2` without rounding `unit / 2` down.
+    quotient + T::from(rest >= unit - rest)
+}
+
+/// `10^0` … `10^19`: every power of ten that fits `u64`.
+const POWERS_OF_TEN: [u64; 20] = {
+    let mut powers = [1u64; 20];
+    let mut i = 1;
+    while i < powers.len() {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
 
 /// The longest decimal text: a sign, 29 digits, a point and a leading `0` (`-0.000…1` has 28
 /// fraction digits at most).
@@ -406,6 +473,107 @@ mod tests {
         for (input, expected) in cases {
             let usd = Usd::new(Decimal::from_str(input).unwrap());
             assert_eq!(usd.round_cents().to_string(), expected, "rounding {input}");
+        }
+    }
+
+    /// Value, scale and sign (of zero too): `Decimal`'s `==` compares values only.
+    fn exactly(d: Decimal) -> [u8; 16] {
+        d.serialize()
+    }
+
+    fn round_cents_slowly(d: Decimal) -> Decimal {
+        d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    }
+
+    #[test]
+    fn cents_are_what_rust_decimal_rounds_to_at_the_edges() {
+        let mut cases: Vec<Decimal> = [
+            "0",
+            "0.0",
+            "0.00",
+            "0.000",
+            "1.5",
+            "-1.5",
+            "12",
+            "0.005",
+            "-0.005",
+            "0.0049999",
+            "-0.0049999",
+            "0.0050000",
+            "1.995",
+            "-1.995",
+            "1.994999",
+            "140.165",
+            "-140.165",
+            "2.675",
+            "0.001",
+            "-0.001",
+            "99.999",
+            "-99.9950",
+            "0.0000000000000000000000000005",
+            "-0.0000000000000000000000000005",
+            "0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "-7.9228162514264337593543950335",
+            "184467440737095516.15",
+            "1844674407370955161.5",
+            "18446744073709551.615",
+            "18446744073709551615.5",
+            "0.18446744073709551615",
+            "-0.18446744073709551615",
+            "18446744073709551.6159",
+        ]
+        .iter()
+        .map(|s| s.parse().expect("a decimal literal"))
+        .collect();
+        // Zeros with a sign and more places than cents.
+        for scale in 0..=28 {
+            let mut zero = Decimal::new(0, scale);
+            cases.push(zero);
+            zero.set_sign_negative(true);
+            cases.push(zero);
+        }
+        // Every midpoint and its neighbours at every scale the fast path takes.
+        for scale in 3..=21u32 {
+            let half = 5 * 10u128.pow(scale - 3);
+            for whole in [0u128, 1, 7, 10u128.pow(14)] {
+                let base = whole * 10u128.pow(scale - 2);
+                for m in [
+                    base + half - 1,
+                    base + half,
+                    base + half + 1,
+                    base + 2 * half - 1,
+                ] {
+                    for negative in [false, true] {
+                        let signed = if negative { -(m as i128) } else { m as i128 };
+                        // Beyond 96 bits there is no decimal to round.
+                        cases.extend(Decimal::try_from_i128_with_scale(signed, scale));
+                    }
+                }
+            }
+        }
+        for d in cases {
+            let fast = Usd::new(d).round_cents().amount();
+            assert_eq!(exactly(fast), exactly(round_cents_slowly(d)), "{d:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cents_are_what_rust_decimal_rounds_to_everywhere(
+            lo: u32, mid: u32, hi: u32, negative: bool, scale in 0u32..=28,
+            width in 0u8..4,
+        ) {
+            // Mantissas of one, two and three words (and zero, now and then).
+            let d = match width {
+                0 => Decimal::from_parts(lo % 100_000, 0, 0, negative, scale),
+                1 => Decimal::from_parts(lo, 0, 0, negative, scale),
+                2 => Decimal::from_parts(lo, mid, 0, negative, scale),
+                _ => Decimal::from_parts(lo, mid, hi, negative, scale),
+            };
+            let fast = Usd::new(d).round_cents().amount();
+            proptest::prop_assert_eq!(exactly(fast), exactly(round_cents_slowly(d)), "{:?}", d);
         }
     }
 
