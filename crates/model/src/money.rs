@@ -187,42 +187,12 @@ impl DecimalText {
     /// The text of `d`.
     pub fn new(d: Decimal) -> Self {
         let mut buf = [b'0'; DECIMAL_TEXT_MAX];
-        let end = DECIMAL_TEXT_MAX;
-        let mut start = end;
-        let mut m = d.mantissa().unsigned_abs();
-        while m > u128::from(u64::MAX) {
-            start -= 1;
-            buf[start] = b'0' + (m % 10) as u8;
-            m /= 10;
-        }
-        // The rest fits 64 bits, where division is a multiplication; two digits at a time.
-        let mut m = u64::try_from(m).unwrap_or(0);
-        while m >= 100 {
-            let pair = (m % 100) as usize * 2;
-            m /= 100;
-            start -= 2;
-            buf[start..start + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-        }
-        if m >= 10 {
-            // `m` is below 100 here; the remainder only spares a cast that could truncate.
-            let pair = (m % 100) as usize * 2;
-            start -= 2;
-            buf[start..start + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-        } else if m > 0 {
-            start -= 1;
-            buf[start] = b'0' + (m % 10) as u8;
-        }
         let scale = d.scale() as usize;
-        // At least one whole digit and `scale` fraction digits: the buffer's zeros pad the
-        // fraction on the left (`0.005`) and give `0` for zero.
-        start = start.min(end - scale - 1);
-        if scale > 0 {
-            // Move the whole digits one place left to make room for the point.
-            let point = end - scale;
-            buf.copy_within(start..point, start - 1);
-            start -= 1;
-            buf[point - 1] = b'.';
-        }
+        let mantissa = d.mantissa().unsigned_abs();
+        let mut start = match u64::try_from(mantissa) {
+            Ok(m) => write_digits(&mut buf, m, scale),
+            Err(_) => write_wide_digits(&mut buf, mantissa, scale),
+        };
         if d.is_sign_negative() {
             start -= 1;
             buf[start] = b'-';
@@ -240,6 +210,70 @@ impl DecimalText {
     pub fn as_bytes(&self) -> &[u8] {
         &self.buf[self.start..]
     }
+}
+
+/// Writes the text of the decimal with mantissa `m` and `scale` at the end of `buf`, without
+/// its sign, in one pass from the right: `scale` fraction digits (the mantissa's own, then zeros
+/// once it runs out: `0.005`), the point, and the whole digits, at least one. Returns where the
+/// text starts.
+///
+/// Two digits at a time: below 2^64 a division by a hundred is a multiplication.
+fn write_digits(buf: &mut [u8; DECIMAL_TEXT_MAX], mut m: u64, scale: usize) -> usize {
+    let mut start = buf.len();
+    let mut fraction = scale;
+    while fraction >= 2 {
+        start -= 2;
+        buf[start..start + 2].copy_from_slice(digit_pair(m));
+        m /= 100;
+        fraction -= 2;
+    }
+    if fraction == 1 {
+        start -= 1;
+        buf[start] = b'0' + (m % 10) as u8;
+        m /= 10;
+    }
+    if scale > 0 {
+        start -= 1;
+        buf[start] = b'.';
+    }
+    while m >= 100 {
+        start -= 2;
+        buf[start..start + 2].copy_from_slice(digit_pair(m));
+        m /= 100;
+    }
+    if m >= 10 {
+        start -= 2;
+        buf[start..start + 2].copy_from_slice(digit_pair(m));
+    } else {
+        start -= 1;
+        buf[start] = b'0' + (m % 10) as u8;
+    }
+    start
+}
+
+/// The last two digits of `n`.
+fn digit_pair(n: u64) -> &'static [u8] {
+    let at = (n % 100) as usize * 2;
+    &DIGIT_PAIRS[at..at + 2]
+}
+
+/// [`write_digits`] for mantissas beyond 64 bits (29 digits at most), one digit at a time.
+fn write_wide_digits(buf: &mut [u8; DECIMAL_TEXT_MAX], mut m: u128, scale: usize) -> usize {
+    let mut start = buf.len();
+    for written in 0.. {
+        if written == scale && scale > 0 {
+            start -= 1;
+            buf[start] = b'.';
+        }
+        start -= 1;
+        buf[start] = b'0' + (m % 10) as u8;
+        m /= 10;
+        // The fraction in full, then whole digits up to the last non-zero one, at least one.
+        if m == 0 && written >= scale {
+            break;
+        }
+    }
+    start
 }
 
 impl fmt::Debug for DecimalText {
@@ -440,7 +474,10 @@ mod tests {
             }
         }
         // Negative zero keeps its sign, as Display does.
-        let negative_zero = Decimal::from_parts(0, 0, 0, true, 2);
+        // (`from_parts` drops the sign of zero; `set_sign_negative` keeps it.)
+        let mut negative_zero = Decimal::new(0, 2);
+        negative_zero.set_sign_negative(true);
+        assert!(negative_zero.is_sign_negative());
         assert_eq!(
             DecimalText::new(negative_zero).as_str(),
             negative_zero.to_string()
