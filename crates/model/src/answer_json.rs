@@ -206,7 +206,7 @@ impl Json<'_> {
         self.raw(key);
         match q.json_form() {
             // A whole number's decimal text is its digits, as serde_json writes a `u64`.
-            Ok(whole) => self.raw(DecimalText::new(Decimal::from(whole)).as_bytes()),
+            Ok(whole) => DecimalText::new(Decimal::from(whole)).append_to(self.0),
             Err(n) => decimal(self.0, n),
         }
     }
@@ -234,7 +234,7 @@ impl Json<'_> {
 /// A decimal as a JSON string (`"0.096"`): digits, a point and a sign need no escaping.
 fn decimal(out: &mut Vec<u8>, d: Decimal) {
     out.push(b'"');
-    out.extend_from_slice(DecimalText::new(d).as_bytes());
+    DecimalText::new(d).append_to(out);
     out.push(b'"');
 }
 

@@ -170,8 +170,10 @@ const DECIMAL_TEXT_MAX: usize = 32;
 /// machinery was a tenth of the time it takes to write one (BENCHMARKS.md).
 #[derive(Clone, Copy)]
 pub struct DecimalText {
-    /// The text is `buf[start..]`: it is written from the right, least significant digit first.
-    buf: [u8; DECIMAL_TEXT_MAX],
+    /// The text is `buf[start..DECIMAL_TEXT_MAX]`: it is written from the right, least
+    /// significant digit first. The 16 bytes after it let [`DecimalText::append_to`] copy a
+    /// fixed 16 bytes from the text's start.
+    buf: [u8; DECIMAL_TEXT_MAX + 16],
     start: usize,
 }
 
@@ -186,7 +188,7 @@ const DIGIT_PAIRS: &[u8; 200] = b"\
 impl DecimalText {
     /// The text of `d`.
     pub fn new(d: Decimal) -> Self {
-        let mut buf = [b'0'; DECIMAL_TEXT_MAX];
+        let mut buf = [b'0'; DECIMAL_TEXT_MAX + 16];
         let scale = d.scale() as usize;
         let mantissa = d.mantissa().unsigned_abs();
         let mut start = match u64::try_from(mantissa) {
@@ -208,7 +210,21 @@ impl DecimalText {
 
     /// The text as bytes (ASCII), for writers that need no `&str`.
     pub fn as_bytes(&self) -> &[u8] {
-        &self.buf[self.start..]
+        &self.buf[self.start..DECIMAL_TEXT_MAX]
+    }
+
+    /// Appends the text to `out`. A text of 16 bytes or fewer (nearly every amount and price)
+    /// is copied as the fixed 16 bytes from its start and cut back to its length: a few moves,
+    /// where a copy of the text's own length is a `memcpy` call.
+    pub fn append_to(&self, out: &mut Vec<u8>) {
+        let text = self.as_bytes();
+        match self.buf[self.start..].first_chunk::<16>() {
+            Some(window) if text.len() <= 16 => {
+                out.extend_from_slice(window);
+                out.truncate(out.len() - (16 - text.len()));
+            }
+            _ => out.extend_from_slice(text),
+        }
     }
 }
 
@@ -218,8 +234,8 @@ impl DecimalText {
 /// text starts.
 ///
 /// Two digits at a time: below 2^64 a division by a hundred is a multiplication.
-fn write_digits(buf: &mut [u8; DECIMAL_TEXT_MAX], mut m: u64, scale: usize) -> usize {
-    let mut start = buf.len();
+fn write_digits(buf: &mut [u8; DECIMAL_TEXT_MAX + 16], mut m: u64, scale: usize) -> usize {
+    let mut start = DECIMAL_TEXT_MAX;
     let mut fraction = scale;
     while fraction >= 2 {
         start -= 2;
@@ -258,8 +274,8 @@ fn digit_pair(n: u64) -> &'static [u8] {
 }
 
 /// [`write_digits`] for mantissas beyond 64 bits (29 digits at most), one digit at a time.
-fn write_wide_digits(buf: &mut [u8; DECIMAL_TEXT_MAX], mut m: u128, scale: usize) -> usize {
-    let mut start = buf.len();
+fn write_wide_digits(buf: &mut [u8; DECIMAL_TEXT_MAX + 16], mut m: u128, scale: usize) -> usize {
+    let mut start = DECIMAL_TEXT_MAX;
     for written in 0.. {
         if written == scale && scale > 0 {
             start -= 1;
@@ -471,6 +487,9 @@ mod tests {
             for scale in 0..=5 {
                 let d = Decimal::from_parts(mantissa, 0, 0, mantissa % 3 == 1, scale);
                 assert_eq!(DecimalText::new(d).as_str(), d.to_string(), "{d:?}");
+                let mut out = b"x".to_vec();
+                DecimalText::new(d).append_to(&mut out);
+                assert_eq!(out, format!("x{d}").into_bytes());
             }
         }
         // Negative zero keeps its sign, as Display does.
@@ -495,6 +514,9 @@ mod tests {
             let d = Decimal::from_parts(lo, mid, hi, negative, scale);
             let text = DecimalText::new(d);
             proptest::prop_assert_eq!(text.as_str(), d.to_string());
+            let mut out = b"x".to_vec();
+            text.append_to(&mut out);
+            proptest::prop_assert_eq!(out, format!("x{d}").into_bytes());
         }
     }
 
