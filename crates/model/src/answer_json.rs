@@ -293,10 +293,9 @@ fn found(block: &[u8; 16]) -> bool {
 /// The bytes of a string shorter than 16 at the start of a block padded with a byte that needs
 /// no escaping. Two overlapping copies of a fixed size (the first and the last 8 bytes, or 4, or
 /// single bytes) put every byte in its place with a few moves, where copying `len` bytes was a
-/// `memcpy` call.
-///
-/// Not inlined: assembled inline from its pieces, the block was no longer checked as a vector.
-#[inline(never)]
+/// `memcpy` call. Inlined, so that the block is built in a register (measured: a call cost 3k
+/// instructions per answer).
+#[inline(always)]
 fn short_block(bytes: &[u8]) -> [u8; 16] {
     let n = bytes.len();
     let mut block = [b'a'; 16];
