@@ -285,8 +285,10 @@ fn needs_no_escape(bytes: &[u8]) -> bool {
 /// compares (inlined: a call per block cost more than the compares).
 #[inline(always)]
 fn found(block: &[u8; 16]) -> bool {
+    // `b < 0x20 || b == b'"' || b == b'\\'`, as one test for zero of the least of three bytes
+    // (a saturating subtraction, two exclusive ors and two minimums on a vector).
     block.iter().fold(false, |found, &b| {
-        found | (b < 0x20) | (b == b'"') | (b == b'\\')
+        found | ((b.saturating_sub(0x1f)).min(b ^ b'"').min(b ^ b'\\') == 0)
     })
 }
 
@@ -443,6 +445,18 @@ mod tests {
         }
         // Bytes just beside the special ones need no escaping.
         assert!(needs_no_escape(b" !#[]^~\x7f abcdefgh"));
+    }
+
+    #[test]
+    fn the_block_test_finds_exactly_the_bytes_json_escapes() {
+        for b in 0..=u8::MAX {
+            let escaped = b < 0x20 || b == b'"' || b == b'\\';
+            for at in 0..16 {
+                let mut block = [b'a'; 16];
+                block[at] = b;
+                assert_eq!(found(&block), escaped, "{b:#04x} at {at}");
+            }
+        }
     }
 
     proptest::proptest! {
