@@ -274,6 +274,10 @@ fn digit_pair(n: u64) -> &'static [u8] {
 }
 
 /// [`write_digits`] for mantissas beyond 64 bits (29 digits at most), one digit at a time.
+///
+/// Out of line: inlined, its registers were saved and restored on every call of the common path.
+#[cold]
+#[inline(never)]
 fn write_wide_digits(buf: &mut [u8; DECIMAL_TEXT_MAX + 16], mut m: u128, scale: usize) -> usize {
     let mut start = DECIMAL_TEXT_MAX;
     for written in 0.. {
