@@ -16,6 +16,22 @@ use rust_decimal::Decimal;
 use crate::money::{DecimalText, Quantity, Usd};
 use crate::response::{EstimateResponse, ItemCost, LineItem, PriceSourceRef, Totals, Warning};
 
+/// `{"name":`: an object's opening brace and first key, as one literal. Every object here has a
+/// first field that is always present, so whether a key needs a comma is known where it is
+/// written.
+macro_rules! first_key {
+    ($name:literal) => {
+        concat!("{\"", $name, "\":").as_bytes()
+    };
+}
+
+/// `,"name":`: the comma and key of every field after the first, as one literal.
+macro_rules! key {
+    ($name:literal) => {
+        concat!(",\"", $name, "\":").as_bytes()
+    };
+}
+
 impl EstimateResponse {
     /// The answer as JSON, exactly as `serde_json::to_vec` writes it.
     pub fn to_json(&self) -> Vec<u8> {
@@ -39,56 +55,51 @@ impl EstimateResponse {
             items,
             warnings,
         } = self;
-        let mut o = Object::open(out);
-        o.key("currency").string(currency);
+        let mut w = Json(out);
+        w.string(first_key!("currency"), currency);
         if let Some(name) = name {
-            o.key("name").string(name);
+            w.string(key!("name"), name);
         }
-        o.key("region").string(region);
-        o.key("hours_per_month").quantity(*hours_per_month);
-        o.key("free_tier").boolean(*free_tier);
-        o.key("price_date").string(price_date);
-        o.key("price_sources");
-        o.list(price_sources, source);
-        o.key("totals");
-        write_totals(o.out, totals);
-        o.key("items");
-        o.list(items, item);
-        o.key("warnings");
-        o.list(warnings, warning);
-        o.close();
+        w.string(key!("region"), region);
+        w.quantity(key!("hours_per_month"), *hours_per_month);
+        w.boolean(key!("free_tier"), *free_tier);
+        w.string(key!("price_date"), price_date);
+        w.list(key!("price_sources"), price_sources, source);
+        w.raw(key!("totals"));
+        write_totals(&mut w, totals);
+        w.list(key!("items"), items, item);
+        w.list(key!("warnings"), warnings, warning);
+        w.raw(b"}");
     }
 }
 
-fn write_totals(out: &mut Vec<u8>, totals: &Totals) {
+fn write_totals(w: &mut Json<'_>, totals: &Totals) {
     let Totals {
         monthly,
         upfront,
         first_12_months,
         effective_monthly,
     } = totals;
-    let mut o = Object::open(out);
-    o.key("monthly").usd(*monthly);
-    o.key("upfront").usd(*upfront);
-    o.key("first_12_months").usd(*first_12_months);
-    o.key("effective_monthly").usd(*effective_monthly);
-    o.close();
+    w.usd(first_key!("monthly"), *monthly);
+    w.usd(key!("upfront"), *upfront);
+    w.usd(key!("first_12_months"), *first_12_months);
+    w.usd(key!("effective_monthly"), *effective_monthly);
+    w.raw(b"}");
 }
 
-fn source(out: &mut Vec<u8>, s: &PriceSourceRef) {
+fn source(w: &mut Json<'_>, s: &PriceSourceRef) {
     let PriceSourceRef {
         table,
         price_date,
         source,
     } = s;
-    let mut o = Object::open(out);
-    o.key("table").string(table);
-    o.key("price_date").string(price_date);
-    o.key("source").string(source);
-    o.close();
+    w.string(first_key!("table"), table);
+    w.string(key!("price_date"), price_date);
+    w.string(key!("source"), source);
+    w.raw(b"}");
 }
 
-fn item(out: &mut Vec<u8>, item: &ItemCost) {
+fn item(w: &mut Json<'_>, item: &ItemCost) {
     let ItemCost {
         id,
         label,
@@ -101,25 +112,22 @@ fn item(out: &mut Vec<u8>, item: &ItemCost) {
         line_items,
         warnings,
     } = item;
-    let mut o = Object::open(out);
-    o.key("id").string(id);
+    w.string(first_key!("id"), id);
     if let Some(label) = label {
-        o.key("label").string(label);
+        w.string(key!("label"), label);
     }
-    o.key("service").string(service.as_str());
-    o.key("region").string(region);
-    o.key("monthly").usd(*monthly);
-    o.key("upfront").usd(*upfront);
-    o.key("effective_monthly").usd(*effective_monthly);
-    o.key("first_12_months").usd(*first_12_months);
-    o.key("line_items");
-    o.list(line_items, line);
-    o.key("warnings");
-    o.list(warnings, warning);
-    o.close();
+    w.string(key!("service"), service.as_str());
+    w.string(key!("region"), region);
+    w.usd(key!("monthly"), *monthly);
+    w.usd(key!("upfront"), *upfront);
+    w.usd(key!("effective_monthly"), *effective_monthly);
+    w.usd(key!("first_12_months"), *first_12_months);
+    w.list(key!("line_items"), line_items, line);
+    w.list(key!("warnings"), warnings, warning);
+    w.raw(b"}");
 }
 
-fn line(out: &mut Vec<u8>, line: &LineItem) {
+fn line(w: &mut Json<'_>, line: &LineItem) {
     let LineItem {
         name,
         quantity,
@@ -132,147 +140,183 @@ fn line(out: &mut Vec<u8>, line: &LineItem) {
         price_table,
         price_date,
     } = line;
-    let mut o = Object::open(out);
-    o.key("name").string(name);
-    o.key("quantity").decimal(*quantity);
-    o.key("unit").string(unit.as_str());
-    o.key("unit_price").decimal(*unit_price);
-    o.key("amount").usd(*amount);
+    w.string(first_key!("name"), name);
+    w.decimal(key!("quantity"), *quantity);
+    w.string(key!("unit"), unit.as_str());
+    w.decimal(key!("unit_price"), *unit_price);
+    w.usd(key!("amount"), *amount);
     if let Some(monthly) = monthly {
-        o.key("monthly").usd(*monthly);
+        w.usd(key!("monthly"), *monthly);
     }
     if *one_time {
-        o.key("one_time").boolean(true);
+        w.boolean(key!("one_time"), true);
     }
-    o.key("formula").string(formula);
-    o.key("price_table").string(price_table);
-    o.key("price_date").string(price_date);
-    o.close();
+    w.string(key!("formula"), formula);
+    w.string(key!("price_table"), price_table);
+    w.string(key!("price_date"), price_date);
+    w.raw(b"}");
 }
 
-fn warning(out: &mut Vec<u8>, w: &Warning) {
+fn warning(w: &mut Json<'_>, warning: &Warning) {
     let Warning {
         code,
         message,
         field,
-    } = w;
-    let mut o = Object::open(out);
-    o.key("code").string(code);
-    o.key("message").string(message);
+    } = warning;
+    w.string(first_key!("code"), code);
+    w.string(key!("message"), message);
     if let Some(field) = field {
-        o.key("field").string(field);
+        w.string(key!("field"), field);
     }
-    o.close();
+    w.raw(b"}");
 }
 
-/// A JSON object being written: keys are separated by commas as serde_json's compact
-/// formatter separates them (no spaces).
-struct Object<'a> {
-    out: &'a mut Vec<u8>,
-    first: bool,
-}
+/// The output, written as serde_json's compact formatter writes it (no spaces). Each field is
+/// written as its key literal (`key!`, `first_key!`: keys are this file's own, and need no
+/// escaping) followed by its value.
+struct Json<'a>(&'a mut Vec<u8>);
 
-impl<'a> Object<'a> {
-    fn open(out: &'a mut Vec<u8>) -> Self {
-        out.push(b'{');
-        Object { out, first: true }
+// The methods are inlined so that each key literal is copied with a few moves, not `memcpy`; the
+// values are written by functions that are not.
+impl Json<'_> {
+    #[inline(always)]
+    fn raw(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
     }
 
-    /// Writes `"key":`; the value follows.
-    fn key(&mut self, key: &str) -> &mut Self {
-        if !self.first {
-            self.out.push(b',');
-        }
-        self.first = false;
-        // Keys are this file's own literals: nothing in them needs escaping.
-        debug_assert!(needs_no_escape(key.as_bytes()));
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\":");
-        self
+    #[inline(always)]
+    fn string(&mut self, key: &[u8], s: &str) {
+        self.raw(key);
+        string(self.0, s);
     }
 
-    fn string(&mut self, s: &str) {
-        string(self.out, s);
+    #[inline(always)]
+    fn usd(&mut self, key: &[u8], amount: Usd) {
+        self.decimal(key, amount.amount());
     }
 
-    fn usd(&mut self, amount: Usd) {
-        self.decimal(amount.amount());
-    }
-
-    /// A decimal as a JSON string (`"0.096"`): digits, a point and a sign need no escaping.
-    fn decimal(&mut self, d: Decimal) {
-        self.out.push(b'"');
-        self.out.extend_from_slice(DecimalText::new(d).as_bytes());
-        self.out.push(b'"');
+    #[inline(always)]
+    fn decimal(&mut self, key: &[u8], d: Decimal) {
+        self.raw(key);
+        decimal(self.0, d);
     }
 
     /// As `Quantity`'s `Serialize`: a whole number as a JSON number, otherwise a string.
-    fn quantity(&mut self, q: Quantity) {
+    fn quantity(&mut self, key: &[u8], q: Quantity) {
+        self.raw(key);
         match q.json_form() {
-            // Writing a number into a Vec cannot fail.
-            Ok(whole) => {
-                let _ = serde_json::to_writer(&mut *self.out, &whole);
-            }
-            Err(n) => self.decimal(n),
+            // A whole number's decimal text is its digits, as serde_json writes a `u64`.
+            Ok(whole) => DecimalText::new(Decimal::from(whole)).append_to(self.0),
+            Err(n) => decimal(self.0, n),
         }
     }
 
-    fn boolean(&mut self, b: bool) {
-        self.out
-            .extend_from_slice(if b { b"true" } else { b"false" });
+    #[inline(always)]
+    fn boolean(&mut self, key: &[u8], b: bool) {
+        self.raw(key);
+        self.raw(if b { b"true" } else { b"false" });
     }
 
-    fn list<T>(&mut self, values: &[T], write: fn(&mut Vec<u8>, &T)) {
-        self.out.push(b'[');
+    #[inline(always)]
+    fn list<T>(&mut self, key: &[u8], values: &[T], write: fn(&mut Self, &T)) {
+        self.raw(key);
+        self.0.push(b'[');
         for (i, v) in values.iter().enumerate() {
             if i > 0 {
-                self.out.push(b',');
+                self.0.push(b',');
             }
-            write(self.out, v);
+            write(self, v);
         }
-        self.out.push(b']');
-    }
-
-    fn close(self) {
-        self.out.push(b'}');
+        self.0.push(b']');
     }
 }
 
+/// A decimal as a JSON string (`"0.096"`): digits, a point and a sign need no escaping.
+fn decimal(out: &mut Vec<u8>, d: Decimal) {
+    out.push(b'"');
+    DecimalText::new(d).append_to(out);
+    out.push(b'"');
+}
+
 /// A JSON string: copied whole when nothing in it needs escaping, else escaped by serde_json.
+///
+/// Most strings here are short (units, dates, table names, decimals' neighbours): one shorter
+/// than a block is read into a padded block that is both checked and copied, with moves of a
+/// fixed size; a longer one is checked in blocks and copied with `memcpy`.
 fn string(out: &mut Vec<u8>, s: &str) {
-    if needs_no_escape(s.as_bytes()) {
-        out.reserve(s.len() + 2);
+    let bytes = s.as_bytes();
+    if bytes.len() < 16 {
+        let block = short_block(bytes);
+        if !found(&block) {
+            out.push(b'"');
+            // The whole block, then back to the string's end: a copy of 16, not of `len` bytes.
+            out.extend_from_slice(&block);
+            out.truncate(out.len() - (16 - bytes.len()));
+            out.push(b'"');
+            return;
+        }
+    } else if needs_no_escape(bytes) {
+        out.reserve(bytes.len() + 2);
         out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
+        out.extend_from_slice(bytes);
         out.push(b'"');
-    } else {
-        // Writing a &str into a Vec cannot fail; serde_json escapes exactly as it always does.
-        let _ = serde_json::to_writer(&mut *out, s);
+        return;
     }
+    // Writing a &str into a Vec cannot fail; serde_json escapes exactly as it always does.
+    let _ = serde_json::to_writer(&mut *out, s);
 }
 
 /// No quote, backslash or control character: the bytes JSON requires to be escaped.
 ///
 /// Sixteen bytes at a time with no early exit inside a block, which the compiler turns into a
-/// handful of vector compares; the answer's text is checked at a few instructions per block
-/// instead of a few per byte (`BENCHMARKS.md`).
+/// handful of vector operations, two blocks per loop step; the answer's text is checked at a
+/// few instructions per block instead of a few per byte (`BENCHMARKS.md`).
 fn needs_no_escape(bytes: &[u8]) -> bool {
-    let found = |block: &[u8; 16]| {
-        block.iter().fold(false, |found, &b| {
-            found | (b < 0x20) | (b == b'"') | (b == b'\\')
-        })
+    let (blocks, _) = bytes.as_chunks::<16>();
+    let (pairs, odd) = blocks.as_chunks::<2>();
+    let last = match bytes.last_chunk::<16>() {
+        // The bytes after the last whole block are among the last 16 (some are checked twice).
+        Some(last) => *last,
+        None => short_block(bytes),
     };
-    let (blocks, rest) = bytes.as_chunks::<16>();
-    for block in blocks {
-        if found(block) {
-            return false;
-        }
+    !pairs.iter().any(|[a, b]| found(a) | found(b)) && !odd.iter().any(found) && !found(&last)
+}
+
+/// Whether a block holds a byte that needs escaping; no early exit, so it is a few vector
+/// compares (inlined: a call per block cost more than the compares).
+#[inline(always)]
+fn found(block: &[u8; 16]) -> bool {
+    // `b < 0x20 || b == b'"' || b == b'\\'`, as one test for zero of the least of three bytes
+    // (a saturating subtraction, two exclusive ors and two minimums on a vector).
+    block.iter().fold(false, |found, &b| {
+        found | ((b.saturating_sub(0x1f)).min(b ^ b'"').min(b ^ b'\\') == 0)
+    })
+}
+
+/// The bytes of a string shorter than 16 at the start of a block padded with a byte that needs
+/// no escaping. Two overlapping copies of a fixed size (the first and the last 8 bytes, or 4, or
+/// single bytes) put every byte in its place with a few moves, where copying `len` bytes was a
+/// `memcpy` call. Inlined, so that the block is built in a register (measured: a call cost 3k
+/// instructions per answer).
+#[inline(always)]
+fn short_block(bytes: &[u8]) -> [u8; 16] {
+    let n = bytes.len();
+    let mut block = [b'a'; 16];
+    if n >= 16 {
+        // Not a short string; the callers do not pass one.
+    } else if n >= 8 {
+        block[..8].copy_from_slice(&bytes[..8]);
+        block[n - 8..n].copy_from_slice(&bytes[n - 8..]);
+    } else if n >= 4 {
+        block[..4].copy_from_slice(&bytes[..4]);
+        block[n - 4..n].copy_from_slice(&bytes[n - 4..]);
+    } else if n > 0 {
+        // One to three bytes: the first, the middle and the last are all of them.
+        block[0] = bytes[0];
+        block[n / 2] = bytes[n / 2];
+        block[n - 1] = bytes[n - 1];
     }
-    // The last partial block is padded with a byte that needs no escaping.
-    let mut last = [b'a'; 16];
-    last[..rest.len()].copy_from_slice(rest);
-    !found(&last)
+    block
 }
 
 #[cfg(test)]
@@ -381,8 +425,39 @@ mod tests {
                 assert_eq!(out, serde_json::to_vec(&s).expect("serialises"));
             }
         }
+        // Every length up to three blocks, with the special byte at every position.
+        let written = |s: &str| {
+            let mut out = Vec::new();
+            string(&mut out, s);
+            assert_eq!(out, serde_json::to_vec(s).expect("serialises"), "{s:?}");
+        };
+        for len in 0..48 {
+            let plain: String = ('a'..='z').cycle().take(len).collect();
+            assert!(needs_no_escape(plain.as_bytes()), "{len}");
+            written(&plain);
+            for at in 0..len {
+                for c in specials {
+                    let mut s = "a".repeat(len - 1);
+                    s.insert(at, c);
+                    assert!(!needs_no_escape(s.as_bytes()), "{s:?}");
+                    written(&s);
+                }
+            }
+        }
         // Bytes just beside the special ones need no escaping.
         assert!(needs_no_escape(b" !#[]^~\x7f abcdefgh"));
+    }
+
+    #[test]
+    fn the_block_test_finds_exactly_the_bytes_json_escapes() {
+        for b in 0..=u8::MAX {
+            let escaped = b < 0x20 || b == b'"' || b == b'\\';
+            for at in 0..16 {
+                let mut block = [b'a'; 16];
+                block[at] = b;
+                assert_eq!(found(&block), escaped, "{b:#04x} at {at}");
+            }
+        }
     }
 
     proptest::proptest! {

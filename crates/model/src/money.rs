@@ -6,7 +6,7 @@
 //! decimal text, so `0.1` stays exactly one tenth.
 
 use std::fmt;
-use std::ops::{Add, AddAssign, Mul, Sub};
+use std::ops::{Add, AddAssign, Div, Mul, Rem, Sub};
 use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -35,11 +35,32 @@ impl Usd {
     }
 
     /// Rounds to cents, half away from zero: the one rounding every presented amount gets.
+    ///
+    /// Exactly `round_dp_with_strategy(2, MidpointAwayFromZero)`, including the scale of the
+    /// result, which decides its text: an amount with two places or fewer comes back as it is
+    /// (`1.5` stays `1.5`), any other with two (`0.005` → `0.01`, `-0.001` → `0.00`). The engine
+    /// rounds every line amount and every total, and the general routine divides three 32-bit
+    /// words in a loop; here it is one division, of 64 bits when the mantissa fits them (all
+    /// line amounts, in practice) and of 128 otherwise (BENCHMARKS.md).
     #[must_use]
     pub fn round_cents(self) -> Usd {
-        Usd(self
-            .0
-            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+        let d = self.0;
+        let scale = d.scale();
+        if scale <= 2 {
+            return self;
+        }
+        let places = (scale - 2) as usize;
+        match (
+            u64::try_from(d.mantissa().unsigned_abs()),
+            POWERS_OF_TEN.get(places),
+        ) {
+            // Zero is left to the general case: it keeps its sign, which `from_parts` drops.
+            (Ok(mantissa), Some(&unit)) if mantissa != 0 => {
+                let [lo, mid, hi] = words(u128::from(divide_half_away(mantissa, unit)));
+                Usd(Decimal::from_parts(lo, mid, hi, d.is_sign_negative(), 2))
+            }
+            _ => Usd(round_cents_wide(d)),
+        }
     }
 
     /// Whether the amount is exactly zero.
@@ -94,6 +115,52 @@ impl Serialize for Usd {
     }
 }
 
+/// [`Usd::round_cents`] of zero (with its sign) and of mantissas beyond 64 bits, which sums
+/// over a year reach now and then.
+#[inline(never)]
+fn round_cents_wide(d: Decimal) -> Decimal {
+    if d.is_zero() {
+        return d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    }
+    // Scales are at most 28, so the unit is at most 10^26.
+    let unit = 10u128.pow(d.scale().saturating_sub(2));
+    let [lo, mid, hi] = words(divide_half_away(d.mantissa().unsigned_abs(), unit));
+    Decimal::from_parts(lo, mid, hi, d.is_sign_negative(), 2)
+}
+
+/// The low three 32-bit words of `n`, least significant first: a decimal's mantissa, when `n`
+/// is a tenth of one or less.
+fn words(n: u128) -> [u32; 3] {
+    let [b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, ..] = n.to_le_bytes();
+    [
+        u32::from_le_bytes([b0, b1, b2, b3]),
+        u32::from_le_bytes([b4, b5, b6, b7]),
+        u32::from_le_bytes([b8, b9, b10, b11]),
+    ]
+}
+
+/// `n / unit`, rounded half away from zero (`n` is a magnitude).
+fn divide_half_away<T>(n: T, unit: T) -> T
+where
+    T: Copy + PartialOrd + From<bool> + Add<Output = T> + Sub<Output = T>,
+    T: Div<Output = T> + Rem<Output = T>,
+{
+    let (quotient, rest) = (n / unit, n % unit);
+    // Half a unit or more: `rest >= unit / 2` without rounding `unit / 2` down.
+    quotient + T::from(rest >= unit - rest)
+}
+
+/// `10^0` … `10^19`: every power of ten that fits `u64`.
+const POWERS_OF_TEN: [u64; 20] = {
+    let mut powers = [1u64; 20];
+    let mut i = 1;
+    while i < powers.len() {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
+
 /// The longest decimal text: a sign, 29 digits, a point and a leading `0` (`-0.000…1` has 28
 /// fraction digits at most).
 const DECIMAL_TEXT_MAX: usize = 32;
@@ -103,8 +170,10 @@ const DECIMAL_TEXT_MAX: usize = 32;
 /// machinery was a tenth of the time it takes to write one (BENCHMARKS.md).
 #[derive(Clone, Copy)]
 pub struct DecimalText {
-    /// The text is `buf[start..]`: it is written from the right, least significant digit first.
-    buf: [u8; DECIMAL_TEXT_MAX],
+    /// The text is `buf[start..DECIMAL_TEXT_MAX]`: it is written from the right, least
+    /// significant digit first. The 16 bytes after it let [`DecimalText::append_to`] copy a
+    /// fixed 16 bytes from the text's start.
+    buf: [u8; DECIMAL_TEXT_MAX + 16],
     start: usize,
 }
 
@@ -119,43 +188,13 @@ const DIGIT_PAIRS: &[u8; 200] = b"\
 impl DecimalText {
     /// The text of `d`.
     pub fn new(d: Decimal) -> Self {
-        let mut buf = [b'0'; DECIMAL_TEXT_MAX];
-        let end = DECIMAL_TEXT_MAX;
-        let mut start = end;
-        let mut m = d.mantissa().unsigned_abs();
-        while m > u128::from(u64::MAX) {
-            start -= 1;
-            buf[start] = b'0' + (m % 10) as u8;
-            m /= 10;
-        }
-        // The rest fits 64 bits, where division is a multiplication; two digits at a time.
-        let mut m = u64::try_from(m).unwrap_or(0);
-        while m >= 100 {
-            let pair = (m % 100) as usize * 2;
-            m /= 100;
-            start -= 2;
-            buf[start..start + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-        }
-        if m >= 10 {
-            // `m` is below 100 here; the remainder only spares a cast that could truncate.
-            let pair = (m % 100) as usize * 2;
-            start -= 2;
-            buf[start..start + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-        } else if m > 0 {
-            start -= 1;
-            buf[start] = b'0' + (m % 10) as u8;
-        }
+        let mut buf = [b'0'; DECIMAL_TEXT_MAX + 16];
         let scale = d.scale() as usize;
-        // At least one whole digit and `scale` fraction digits: the buffer's zeros pad the
-        // fraction on the left (`0.005`) and give `0` for zero.
-        start = start.min(end - scale - 1);
-        if scale > 0 {
-            // Move the whole digits one place left to make room for the point.
-            let point = end - scale;
-            buf.copy_within(start..point, start - 1);
-            start -= 1;
-            buf[point - 1] = b'.';
-        }
+        let mantissa = d.mantissa().unsigned_abs();
+        let mut start = match u64::try_from(mantissa) {
+            Ok(m) => write_digits(&mut buf, m, scale),
+            Err(_) => write_wide_digits(&mut buf, mantissa, scale),
+        };
         if d.is_sign_negative() {
             start -= 1;
             buf[start] = b'-';
@@ -171,8 +210,90 @@ impl DecimalText {
 
     /// The text as bytes (ASCII), for writers that need no `&str`.
     pub fn as_bytes(&self) -> &[u8] {
-        &self.buf[self.start..]
+        &self.buf[self.start..DECIMAL_TEXT_MAX]
     }
+
+    /// Appends the text to `out`. A text of 16 bytes or fewer (nearly every amount and price)
+    /// is copied as the fixed 16 bytes from its start and cut back to its length: a few moves,
+    /// where a copy of the text's own length is a `memcpy` call.
+    pub fn append_to(&self, out: &mut Vec<u8>) {
+        let text = self.as_bytes();
+        match self.buf[self.start..].first_chunk::<16>() {
+            Some(window) if text.len() <= 16 => {
+                out.extend_from_slice(window);
+                out.truncate(out.len() - (16 - text.len()));
+            }
+            _ => out.extend_from_slice(text),
+        }
+    }
+}
+
+/// Writes the text of the decimal with mantissa `m` and `scale` at the end of `buf`, without
+/// its sign, in one pass from the right: `scale` fraction digits (the mantissa's own, then zeros
+/// once it runs out: `0.005`), the point, and the whole digits, at least one. Returns where the
+/// text starts.
+///
+/// Two digits at a time: below 2^64 a division by a hundred is a multiplication.
+fn write_digits(buf: &mut [u8; DECIMAL_TEXT_MAX + 16], mut m: u64, scale: usize) -> usize {
+    let mut start = DECIMAL_TEXT_MAX;
+    let mut fraction = scale;
+    while fraction >= 2 {
+        start -= 2;
+        buf[start..start + 2].copy_from_slice(digit_pair(m));
+        m /= 100;
+        fraction -= 2;
+    }
+    if fraction == 1 {
+        start -= 1;
+        buf[start] = b'0' + (m % 10) as u8;
+        m /= 10;
+    }
+    if scale > 0 {
+        start -= 1;
+        buf[start] = b'.';
+    }
+    while m >= 100 {
+        start -= 2;
+        buf[start..start + 2].copy_from_slice(digit_pair(m));
+        m /= 100;
+    }
+    if m >= 10 {
+        start -= 2;
+        buf[start..start + 2].copy_from_slice(digit_pair(m));
+    } else {
+        start -= 1;
+        buf[start] = b'0' + (m % 10) as u8;
+    }
+    start
+}
+
+/// The last two digits of `n`.
+fn digit_pair(n: u64) -> &'static [u8] {
+    let at = (n % 100) as usize * 2;
+    &DIGIT_PAIRS[at..at + 2]
+}
+
+/// [`write_digits`] for mantissas beyond 64 bits (29 digits at most), one digit at a time.
+///
+/// Out of line: inlined, its registers were saved and restored on every call of the common path.
+#[cold]
+#[inline(never)]
+fn write_wide_digits(buf: &mut [u8; DECIMAL_TEXT_MAX + 16], mut m: u128, scale: usize) -> usize {
+    let mut start = DECIMAL_TEXT_MAX;
+    for written in 0.. {
+        if written == scale && scale > 0 {
+            start -= 1;
+            buf[start] = b'.';
+        }
+        start -= 1;
+        buf[start] = b'0' + (m % 10) as u8;
+        m /= 10;
+        // The fraction in full, then whole digits up to the last non-zero one, at least one.
+        if m == 0 && written >= scale {
+            break;
+        }
+    }
+    start
 }
 
 impl fmt::Debug for DecimalText {
@@ -370,10 +491,16 @@ mod tests {
             for scale in 0..=5 {
                 let d = Decimal::from_parts(mantissa, 0, 0, mantissa % 3 == 1, scale);
                 assert_eq!(DecimalText::new(d).as_str(), d.to_string(), "{d:?}");
+                let mut out = b"x".to_vec();
+                DecimalText::new(d).append_to(&mut out);
+                assert_eq!(out, format!("x{d}").into_bytes());
             }
         }
         // Negative zero keeps its sign, as Display does.
-        let negative_zero = Decimal::from_parts(0, 0, 0, true, 2);
+        // (`from_parts` drops the sign of zero; `set_sign_negative` keeps it.)
+        let mut negative_zero = Decimal::new(0, 2);
+        negative_zero.set_sign_negative(true);
+        assert!(negative_zero.is_sign_negative());
         assert_eq!(
             DecimalText::new(negative_zero).as_str(),
             negative_zero.to_string()
@@ -391,6 +518,9 @@ mod tests {
             let d = Decimal::from_parts(lo, mid, hi, negative, scale);
             let text = DecimalText::new(d);
             proptest::prop_assert_eq!(text.as_str(), d.to_string());
+            let mut out = b"x".to_vec();
+            text.append_to(&mut out);
+            proptest::prop_assert_eq!(out, format!("x{d}").into_bytes());
         }
     }
 
@@ -406,6 +536,107 @@ mod tests {
         for (input, expected) in cases {
             let usd = Usd::new(Decimal::from_str(input).unwrap());
             assert_eq!(usd.round_cents().to_string(), expected, "rounding {input}");
+        }
+    }
+
+    /// Value, scale and sign (of zero too): `Decimal`'s `==` compares values only.
+    fn exactly(d: Decimal) -> [u8; 16] {
+        d.serialize()
+    }
+
+    fn round_cents_slowly(d: Decimal) -> Decimal {
+        d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    }
+
+    #[test]
+    fn cents_are_what_rust_decimal_rounds_to_at_the_edges() {
+        let mut cases: Vec<Decimal> = [
+            "0",
+            "0.0",
+            "0.00",
+            "0.000",
+            "1.5",
+            "-1.5",
+            "12",
+            "0.005",
+            "-0.005",
+            "0.0049999",
+            "-0.0049999",
+            "0.0050000",
+            "1.995",
+            "-1.995",
+            "1.994999",
+            "140.165",
+            "-140.165",
+            "2.675",
+            "0.001",
+            "-0.001",
+            "99.999",
+            "-99.9950",
+            "0.0000000000000000000000000005",
+            "-0.0000000000000000000000000005",
+            "0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "-7.9228162514264337593543950335",
+            "184467440737095516.15",
+            "1844674407370955161.5",
+            "18446744073709551.615",
+            "18446744073709551615.5",
+            "0.18446744073709551615",
+            "-0.18446744073709551615",
+            "18446744073709551.6159",
+        ]
+        .iter()
+        .map(|s| s.parse().expect("a decimal literal"))
+        .collect();
+        // Zeros with a sign and more places than cents.
+        for scale in 0..=28 {
+            let mut zero = Decimal::new(0, scale);
+            cases.push(zero);
+            zero.set_sign_negative(true);
+            cases.push(zero);
+        }
+        // Every midpoint and its neighbours at every scale the fast path takes.
+        for scale in 3..=21u32 {
+            let half = 5 * 10u128.pow(scale - 3);
+            for whole in [0u128, 1, 7, 10u128.pow(14)] {
+                let base = whole * 10u128.pow(scale - 2);
+                for m in [
+                    base + half - 1,
+                    base + half,
+                    base + half + 1,
+                    base + 2 * half - 1,
+                ] {
+                    for negative in [false, true] {
+                        let signed = if negative { -(m as i128) } else { m as i128 };
+                        // Beyond 96 bits there is no decimal to round.
+                        cases.extend(Decimal::try_from_i128_with_scale(signed, scale));
+                    }
+                }
+            }
+        }
+        for d in cases {
+            let fast = Usd::new(d).round_cents().amount();
+            assert_eq!(exactly(fast), exactly(round_cents_slowly(d)), "{d:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cents_are_what_rust_decimal_rounds_to_everywhere(
+            lo: u32, mid: u32, hi: u32, negative: bool, scale in 0u32..=28,
+            width in 0u8..4,
+        ) {
+            // Mantissas of one, two and three words (and zero, now and then).
+            let d = match width {
+                0 => Decimal::from_parts(lo % 100_000, 0, 0, negative, scale),
+                1 => Decimal::from_parts(lo, 0, 0, negative, scale),
+                2 => Decimal::from_parts(lo, mid, 0, negative, scale),
+                _ => Decimal::from_parts(lo, mid, hi, negative, scale),
+            };
+            let fast = Usd::new(d).round_cents().amount();
+            proptest::prop_assert_eq!(exactly(fast), exactly(round_cents_slowly(d)), "{:?}", d);
         }
     }
 
