@@ -5,10 +5,12 @@
 //! listed in the OpenAPI description. Checks the price book must answer (is this region or
 //! instance type known?) are the engine's.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 
 use crate::error::{ErrorCode, FieldError};
-use crate::money::{DecimalText, Quantity};
+use crate::money::Quantity;
 use crate::request::*;
 
 /// Documented limits of the estimate API.
@@ -63,16 +65,16 @@ use limits::*;
 pub fn validate_estimate(req: &EstimateRequest) -> Result<(), Vec<FieldError>> {
     let mut v = Checker::default();
     if let Some(name) = &req.name {
-        v.text("name", name, MAX_TEXT_LEN);
+        v.text(Path::Whole("name"), name, MAX_TEXT_LEN);
     }
-    v.name_like("region", &req.region);
+    v.name_like(Path::Whole("region"), &req.region);
     if let Some(h) = req.hours_per_month {
-        v.hours("hours_per_month", h);
+        v.hours(Path::Whole("hours_per_month"), h);
     }
     if req.items.len() > MAX_ITEMS {
         v.push(
             ErrorCode::LimitExceeded,
-            "items",
+            Path::Whole("items"),
             format!(
                 "{} items; an estimate holds at most {MAX_ITEMS}",
                 req.items.len()
@@ -81,18 +83,12 @@ pub fn validate_estimate(req: &EstimateRequest) -> Result<(), Vec<FieldError>> {
         return Err(v.errors);
     }
     let repeated = repeated_ids(&req.items);
-    // One path buffer for every item: `items[0]`, `items[1]`, ...
-    let mut at = String::with_capacity(16);
     for (i, item) in req.items.iter().enumerate() {
-        at.clear();
-        at.push_str("items[");
-        at.push_str(DecimalText::new(Decimal::from(i)).as_str());
-        at.push(']');
-        let at = at.as_str();
+        let at = Path::Item(i);
         if repeated[i] {
             v.push(
                 ErrorCode::DuplicateId,
-                format!("{at}.id"),
+                at.field("id"),
                 format!(
                     "the id `{}` is used by an earlier item; ids must be unique",
                     clip(&item.id)
@@ -111,7 +107,7 @@ pub fn validate_estimate(req: &EstimateRequest) -> Result<(), Vec<FieldError>> {
 /// Checks one item; paths are prefixed with `at` (e.g. `items[3]`, or `item` in comparisons).
 pub fn validate_item(at: &str, item: &Item) -> Result<(), Vec<FieldError>> {
     let mut v = Checker::default();
-    v.item(at, item);
+    v.item(Path::Whole(at), item);
     if v.errors.is_empty() {
         Ok(())
     } else {
@@ -142,21 +138,37 @@ fn clip(s: &str) -> String {
 }
 
 /// A field path, written out only when a check fails: a valid estimate is checked without
-/// building one path string per field (that was most of validation's time).
-trait Field: Copy {
-    fn path(self) -> String;
+/// building or formatting any path (that was most of validation's time).
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    /// A path given whole: `name`, `region`, or the `at` of [`validate_item`].
+    Whole(&'a str),
+    /// `items[i]`.
+    Item(usize),
+    /// `parent.name`; the name may hold dots itself (`usage.hours_per_month`).
+    Field(&'a Path<'a>, &'a str),
+    /// `parent[i]`.
+    Index(&'a Path<'a>, usize),
 }
 
-impl Field for &str {
-    fn path(self) -> String {
-        self.to_owned()
+impl<'a> Path<'a> {
+    fn field(&'a self, name: &'a str) -> Path<'a> {
+        Path::Field(self, name)
+    }
+
+    fn index(&'a self, i: usize) -> Path<'a> {
+        Path::Index(self, i)
     }
 }
 
-/// `(prefix, rest)`: `("items[3]", "usage.hours_per_month")` is `items[3].usage.hours_per_month`.
-impl Field for (&str, &str) {
-    fn path(self) -> String {
-        format!("{}.{}", self.0, self.1)
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Path::Whole(path) => f.write_str(path),
+            Path::Item(i) => write!(f, "items[{i}]"),
+            Path::Field(parent, name) => write!(f, "{parent}.{name}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
     }
 }
 
@@ -166,31 +178,36 @@ struct Checker {
 }
 
 impl Checker {
-    fn push(&mut self, code: ErrorCode, field: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(FieldError::new(code, field, message));
+    fn push(&mut self, code: ErrorCode, field: Path<'_>, message: impl Into<String>) {
+        self.errors
+            .push(FieldError::new(code, field.to_string(), message));
     }
 
-    fn text(&mut self, field: impl Field, value: &str, max: usize) {
+    fn text(&mut self, field: Path<'_>, value: &str, max: usize) {
+        // A character takes at least one byte: only a text longer than `max` bytes needs counting.
+        if value.len() <= max {
+            return;
+        }
         let n = value.chars().count();
         if n > max {
             self.push(
                 ErrorCode::LimitExceeded,
-                field.path(),
+                field,
                 format!("{n} characters; at most {max} are allowed"),
             );
         }
     }
 
     /// Region codes, instance types and classes: short, printable, non-empty.
-    fn name_like(&mut self, field: impl Field, value: &str) {
+    fn name_like(&mut self, field: Path<'_>, value: &str) {
         if value.trim().is_empty() {
-            self.push(ErrorCode::InvalidValue, field.path(), "must not be empty");
+            self.push(ErrorCode::InvalidValue, field, "must not be empty");
         } else {
             self.text(field, value, MAX_TEXT_LEN);
         }
     }
 
-    fn hours(&mut self, field: impl Field, h: Quantity) {
+    fn hours(&mut self, field: Path<'_>, h: Quantity) {
         self.at_most(
             field,
             h,
@@ -199,53 +216,53 @@ impl Checker {
         );
     }
 
-    fn at_most(&mut self, field: impl Field, q: Quantity, max: Decimal, what: &str) {
+    fn at_most(&mut self, field: Path<'_>, q: Quantity, max: Decimal, what: &str) {
         if q.value() > max {
             self.push(
                 ErrorCode::LimitExceeded,
-                field.path(),
+                field,
                 format!("{} is more than {max} {what}", q.value()),
             );
         }
     }
 
-    fn count(&mut self, field: impl Field, n: u32, min: u32, max: u32) {
+    fn count(&mut self, field: Path<'_>, n: u32, min: u32, max: u32) {
         if n < min || n > max {
             self.push(
                 ErrorCode::InvalidValue,
-                field.path(),
+                field,
                 format!("{n} is outside the valid range {min} to {max}"),
             );
         }
     }
 
-    fn big(&mut self, field: impl Field, n: u64, max: u64) {
+    fn big(&mut self, field: Path<'_>, n: u64, max: u64) {
         if n > max {
             self.push(
                 ErrorCode::LimitExceeded,
-                field.path(),
+                field,
                 format!("{n} is more than the limit {max}"),
             );
         }
     }
 
-    fn gb(&mut self, field: impl Field, q: Option<Quantity>) {
+    fn gb(&mut self, field: Path<'_>, q: Option<Quantity>) {
         if let Some(q) = q {
             self.at_most(field, q, Decimal::from(MAX_GB), "GB");
         }
     }
 
-    fn usage(&mut self, at: &str, usage: &Option<Usage>) {
+    fn usage(&mut self, at: Path<'_>, usage: &Option<Usage>) {
         let Some(u) = usage else { return };
         match (u.hours_per_month, u.utilization_percent) {
             (Some(_), Some(_)) => self.push(
                 ErrorCode::InvalidValue,
-                format!("{at}.usage"),
+                at.field("usage"),
                 "give either `hours_per_month` or `utilization_percent`, not both",
             ),
-            (Some(h), None) => self.hours((at, "usage.hours_per_month"), h),
+            (Some(h), None) => self.hours(at.field("usage.hours_per_month"), h),
             (None, Some(p)) => self.at_most(
-                (at, "usage.utilization_percent"),
+                at.field("usage.utilization_percent"),
                 p,
                 Decimal::ONE_HUNDRED,
                 "percent",
@@ -254,20 +271,16 @@ impl Checker {
         }
     }
 
-    fn item(&mut self, at: &str, item: &Item) {
+    fn item(&mut self, at: Path<'_>, item: &Item) {
         if item.id.trim().is_empty() {
-            self.push(
-                ErrorCode::InvalidValue,
-                format!("{at}.id"),
-                "must not be empty",
-            );
+            self.push(ErrorCode::InvalidValue, at.field("id"), "must not be empty");
         }
-        self.text((at, "id"), &item.id, MAX_ID_LEN);
+        self.text(at.field("id"), &item.id, MAX_ID_LEN);
         if let Some(label) = &item.label {
-            self.text((at, "label"), label, MAX_TEXT_LEN);
+            self.text(at.field("label"), label, MAX_TEXT_LEN);
         }
         if let Some(region) = &item.region {
-            self.name_like((at, "region"), region);
+            self.name_like(at.field("region"), region);
         }
         match &item.spec {
             ItemSpec::Ec2(e) => self.ec2(at, e),
@@ -278,9 +291,9 @@ impl Checker {
         }
     }
 
-    fn ec2(&mut self, at: &str, e: &Ec2Item) {
-        self.name_like((at, "instance_type"), &e.instance_type);
-        self.count((at, "count"), e.count, 1, MAX_COUNT);
+    fn ec2(&mut self, at: Path<'_>, e: &Ec2Item) {
+        self.name_like(at.field("instance_type"), &e.instance_type);
+        self.count(at.field("count"), e.count, 1, MAX_COUNT);
         self.usage(at, &e.usage);
         if let Ec2Pricing::Spot {
             discount_percent: Some(d),
@@ -289,7 +302,7 @@ impl Checker {
         {
             self.push(
                 ErrorCode::InvalidValue,
-                format!("{at}.pricing.discount_percent"),
+                at.field("pricing.discount_percent"),
                 format!(
                     "{} is not below 100; a discount is 0 to 99.99 percent",
                     d.value()
@@ -299,32 +312,33 @@ impl Checker {
         if e.ebs.len() > MAX_VOLUMES {
             self.push(
                 ErrorCode::LimitExceeded,
-                format!("{at}.ebs"),
+                at.field("ebs"),
                 format!(
                     "{} volumes per instance; at most {MAX_VOLUMES}",
                     e.ebs.len()
                 ),
             );
         }
+        let ebs = at.field("ebs");
         for (j, vol) in e.ebs.iter().enumerate() {
-            let p = format!("{at}.ebs[{j}]");
+            let p = ebs.index(j);
             if vol.size_gb == 0 {
                 self.push(
                     ErrorCode::InvalidValue,
-                    format!("{p}.size_gb"),
+                    p.field("size_gb"),
                     "a volume is at least 1 GB",
                 );
             }
-            self.big((p.as_str(), "size_gb"), vol.size_gb, MAX_VOLUME_GB);
+            self.big(p.field("size_gb"), vol.size_gb, MAX_VOLUME_GB);
             if let Some(iops) = vol.iops {
-                self.big((p.as_str(), "iops"), iops, MAX_IOPS);
+                self.big(p.field("iops"), iops, MAX_IOPS);
                 if !matches!(
                     vol.volume_type,
                     VolumeType::Gp3 | VolumeType::Io1 | VolumeType::Io2
                 ) {
                     self.push(
                         ErrorCode::InvalidValue,
-                        format!("{p}.iops"),
+                        p.field("iops"),
                         format!(
                             "{} volumes have no provisioned IOPS; only gp3, io1 and io2 do",
                             vol.volume_type.as_str()
@@ -334,7 +348,7 @@ impl Checker {
             } else if matches!(vol.volume_type, VolumeType::Io1 | VolumeType::Io2) {
                 self.push(
                     ErrorCode::MissingField,
-                    format!("{p}.iops"),
+                    p.field("iops"),
                     format!(
                         "{} volumes need provisioned `iops`",
                         vol.volume_type.as_str()
@@ -342,109 +356,109 @@ impl Checker {
                 );
             }
             if let Some(t) = vol.throughput_mbps {
-                self.big((p.as_str(), "throughput_mbps"), t, MAX_THROUGHPUT_MBPS);
+                self.big(p.field("throughput_mbps"), t, MAX_THROUGHPUT_MBPS);
                 if vol.volume_type != VolumeType::Gp3 {
                     self.push(
                         ErrorCode::InvalidValue,
-                        format!("{p}.throughput_mbps"),
+                        p.field("throughput_mbps"),
                         "only gp3 volumes have provisioned throughput",
                     );
                 }
             }
         }
         self.count(
-            (at, "public_ipv4_addresses"),
+            at.field("public_ipv4_addresses"),
             e.public_ipv4_addresses,
             0,
             MAX_IPV4,
         );
-        self.gb((at, "data_transfer_out_gb"), e.data_transfer_out_gb);
+        self.gb(at.field("data_transfer_out_gb"), e.data_transfer_out_gb);
     }
 
-    fn lambda(&mut self, at: &str, l: &LambdaItem) {
+    fn lambda(&mut self, at: Path<'_>, l: &LambdaItem) {
         self.big(
-            (at, "requests_per_month"),
+            at.field("requests_per_month"),
             l.requests_per_month,
             MAX_REQUESTS,
         );
         self.at_most(
-            (at, "avg_duration_ms"),
+            at.field("avg_duration_ms"),
             l.avg_duration_ms,
             Decimal::from(MAX_LAMBDA_DURATION_MS),
             "ms (a function runs at most 15 minutes)",
         );
         let (lo, hi) = LAMBDA_MEMORY_MB;
-        self.count((at, "memory_mb"), l.memory_mb, lo, hi);
+        self.count(at.field("memory_mb"), l.memory_mb, lo, hi);
         let (lo, hi) = LAMBDA_EPHEMERAL_MB;
-        self.count((at, "ephemeral_storage_mb"), l.ephemeral_storage_mb, lo, hi);
+        self.count(
+            at.field("ephemeral_storage_mb"),
+            l.ephemeral_storage_mb,
+            lo,
+            hi,
+        );
         if let Some(pc) = &l.provisioned_concurrency {
-            let p = format!("{at}.provisioned_concurrency");
-            self.count(
-                (p.as_str(), "concurrency"),
-                pc.concurrency,
-                1,
-                MAX_CONCURRENCY,
-            );
+            let p = at.field("provisioned_concurrency");
+            self.count(p.field("concurrency"), pc.concurrency, 1, MAX_CONCURRENCY);
             if let Some(h) = pc.hours_per_month {
-                self.hours((p.as_str(), "hours_per_month"), h);
+                self.hours(p.field("hours_per_month"), h);
             }
             self.big(
-                (p.as_str(), "requests_per_month"),
+                p.field("requests_per_month"),
                 pc.requests_per_month,
                 MAX_REQUESTS,
             );
             self.at_most(
-                (p.as_str(), "avg_duration_ms"),
+                p.field("avg_duration_ms"),
                 pc.avg_duration_ms,
                 Decimal::from(MAX_LAMBDA_DURATION_MS),
                 "ms (a function runs at most 15 minutes)",
             );
         }
-        self.gb((at, "data_transfer_out_gb"), l.data_transfer_out_gb);
+        self.gb(at.field("data_transfer_out_gb"), l.data_transfer_out_gb);
     }
 
-    fn s3(&mut self, at: &str, s: &S3Item) {
-        self.gb((at, "storage_gb"), Some(s.storage_gb));
+    fn s3(&mut self, at: Path<'_>, s: &S3Item) {
+        self.gb(at.field("storage_gb"), Some(s.storage_gb));
         if let Some(n) = s.object_count {
-            self.big((at, "object_count"), n, MAX_REQUESTS);
+            self.big(at.field("object_count"), n, MAX_REQUESTS);
         }
         if let Some(kb) = s.avg_object_size_kb {
             self.at_most(
-                (at, "avg_object_size_kb"),
+                at.field("avg_object_size_kb"),
                 kb,
                 Decimal::from(MAX_OBJECT_KB),
                 "KB (an object is at most 5 TB)",
             );
         }
         self.big(
-            (at, "put_requests_per_month"),
+            at.field("put_requests_per_month"),
             s.put_requests_per_month,
             MAX_REQUESTS,
         );
         self.big(
-            (at, "get_requests_per_month"),
+            at.field("get_requests_per_month"),
             s.get_requests_per_month,
             MAX_REQUESTS,
         );
-        self.gb((at, "retrieval_gb_per_month"), s.retrieval_gb_per_month);
-        self.gb((at, "data_transfer_out_gb"), s.data_transfer_out_gb);
+        self.gb(at.field("retrieval_gb_per_month"), s.retrieval_gb_per_month);
+        self.gb(at.field("data_transfer_out_gb"), s.data_transfer_out_gb);
     }
 
-    fn rds(&mut self, at: &str, r: &RdsItem) {
-        self.name_like((at, "instance_class"), &r.instance_class);
-        self.count((at, "count"), r.count, 1, MAX_COUNT);
+    fn rds(&mut self, at: Path<'_>, r: &RdsItem) {
+        self.name_like(at.field("instance_class"), &r.instance_class);
+        self.count(at.field("count"), r.count, 1, MAX_COUNT);
         if r.engine.is_commercial() {
             if r.edition.is_none() {
                 self.push(
                     ErrorCode::MissingField,
-                    format!("{at}.edition"),
+                    at.field("edition"),
                     format!("{} needs an `edition`", r.engine.display()),
                 );
             }
             if r.license_model.is_none() {
                 self.push(
                     ErrorCode::MissingField,
-                    format!("{at}.license_model"),
+                    at.field("license_model"),
                     format!(
                         "{} needs a `license_model`: `license_included` or `bring_your_own_license`",
                         r.engine.display()
@@ -455,14 +469,14 @@ impl Checker {
             if r.edition.is_some() {
                 self.push(
                     ErrorCode::InvalidValue,
-                    format!("{at}.edition"),
+                    at.field("edition"),
                     format!("{} has no editions; remove `edition`", r.engine.display()),
                 );
             }
             if r.license_model.is_some() {
                 self.push(
                     ErrorCode::InvalidValue,
-                    format!("{at}.license_model"),
+                    at.field("license_model"),
                     format!(
                         "{} has no license models; remove `license_model`",
                         r.engine.display()
@@ -470,24 +484,24 @@ impl Checker {
                 );
             }
         }
-        let p = format!("{at}.storage");
+        let p = at.field("storage");
         if r.storage.size_gb == 0 {
             self.push(
                 ErrorCode::InvalidValue,
-                format!("{p}.size_gb"),
+                p.field("size_gb"),
                 "storage is at least 1 GB",
             );
         }
-        self.big((p.as_str(), "size_gb"), r.storage.size_gb, MAX_VOLUME_GB);
+        self.big(p.field("size_gb"), r.storage.size_gb, MAX_VOLUME_GB);
         if let Some(iops) = r.storage.iops {
-            self.big((p.as_str(), "iops"), iops, MAX_IOPS);
+            self.big(p.field("iops"), iops, MAX_IOPS);
             if !matches!(
                 r.storage.storage_type,
                 RdsStorageType::Gp3 | RdsStorageType::Io1 | RdsStorageType::Io2
             ) {
                 self.push(
                     ErrorCode::InvalidValue,
-                    format!("{p}.iops"),
+                    p.field("iops"),
                     "only gp3, io1 and io2 storage has provisioned IOPS",
                 );
             }
@@ -497,7 +511,7 @@ impl Checker {
         ) {
             self.push(
                 ErrorCode::MissingField,
-                format!("{p}.iops"),
+                p.field("iops"),
                 format!(
                     "{} storage needs provisioned `iops`",
                     r.storage.storage_type.as_str()
@@ -505,78 +519,79 @@ impl Checker {
             );
         }
         if let Some(t) = r.storage.throughput_mbps {
-            self.big((p.as_str(), "throughput_mbps"), t, MAX_THROUGHPUT_MBPS);
+            self.big(p.field("throughput_mbps"), t, MAX_THROUGHPUT_MBPS);
             if r.storage.storage_type != RdsStorageType::Gp3 {
                 self.push(
                     ErrorCode::InvalidValue,
-                    format!("{p}.throughput_mbps"),
+                    p.field("throughput_mbps"),
                     "only gp3 storage has provisioned throughput",
                 );
             }
         }
-        self.gb((at, "backup_storage_gb"), r.backup_storage_gb);
+        self.gb(at.field("backup_storage_gb"), r.backup_storage_gb);
         self.usage(at, &r.usage);
     }
 
-    fn aurora(&mut self, at: &str, a: &AuroraItem) {
+    fn aurora(&mut self, at: Path<'_>, a: &AuroraItem) {
         if a.instances.is_empty() && a.serverless_v2.is_none() {
             self.push(
                 ErrorCode::MissingField,
-                format!("{at}.instances"),
+                at.field("instances"),
                 "an Aurora cluster needs `instances`, `serverless_v2`, or both",
             );
         }
         if a.instances.len() > MAX_AURORA_GROUPS {
             self.push(
                 ErrorCode::LimitExceeded,
-                format!("{at}.instances"),
+                at.field("instances"),
                 format!(
                     "{} instance groups; at most {MAX_AURORA_GROUPS}",
                     a.instances.len()
                 ),
             );
         }
+        let instances = at.field("instances");
         for (j, g) in a.instances.iter().enumerate() {
-            let p = format!("{at}.instances[{j}]");
-            self.name_like((p.as_str(), "instance_class"), &g.instance_class);
-            self.count((p.as_str(), "count"), g.count, 1, MAX_COUNT);
+            let p = instances.index(j);
+            self.name_like(p.field("instance_class"), &g.instance_class);
+            self.count(p.field("count"), g.count, 1, MAX_COUNT);
         }
         if let Some(s) = &a.serverless_v2 {
-            let p = format!("{at}.serverless_v2");
+            let p = at.field("serverless_v2");
             self.at_most(
-                (p.as_str(), "average_acus"),
+                p.field("average_acus"),
                 s.average_acus,
                 Decimal::from(MAX_ACUS),
                 "ACUs",
             );
             if let Some(h) = s.hours_per_month {
-                self.hours((p.as_str(), "hours_per_month"), h);
+                self.hours(p.field("hours_per_month"), h);
             }
         }
-        self.gb((at, "storage_gb"), Some(a.storage_gb));
+        self.gb(at.field("storage_gb"), Some(a.storage_gb));
         self.big(
-            (at, "io_requests_per_month"),
+            at.field("io_requests_per_month"),
             a.io_requests_per_month,
             MAX_REQUESTS,
         );
-        self.gb((at, "backup_storage_gb"), a.backup_storage_gb);
+        self.gb(at.field("backup_storage_gb"), a.backup_storage_gb);
         if let Some(b) = &a.backtrack {
-            let p = format!("{at}.backtrack");
+            let p = at.field("backtrack");
             if a.engine != AuroraEngine::AuroraMysql {
                 self.push(
                     ErrorCode::InvalidValue,
-                    p.clone(),
+                    p,
                     "backtrack is an Aurora MySQL feature",
                 );
             }
             self.at_most(
-                (p.as_str(), "change_records_per_hour"),
+                p.field("change_records_per_hour"),
                 b.change_records_per_hour,
                 Decimal::from(MAX_CHANGE_RECORDS_PER_HOUR),
                 "change records per hour",
             );
             self.at_most(
-                (p.as_str(), "window_hours"),
+                p.field("window_hours"),
                 b.window_hours,
                 Decimal::from(MAX_BACKTRACK_HOURS),
                 "hours (the longest backtrack window is 72 hours)",
@@ -673,5 +688,38 @@ mod tests {
         );
         let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["items[0].edition", "items[0].license_model"]);
+    }
+
+    #[test]
+    fn nested_paths_are_written_in_full() {
+        let errs = check(
+            r#"{"region":"us-east-1","items":[
+                {"id":"a","service":"ec2","instance_type":"m5.large","usage":{"hours_per_month":800},
+                 "ebs":[{"volume_type":"gp3","size_gb":1},{"volume_type":"st1","size_gb":0,"iops":10}]},
+                {"id":"b","service":"lambda","provisioned_concurrency":{"concurrency":0}},
+                {"id":"c","service":"rds","engine":"mysql","instance_class":"db.m5.large","storage":{"type":"io1","size_gb":100}},
+                {"id":"d","service":"aurora","engine":"aurora_postgresql","instances":[{"instance_class":"db.r6g.large"},{"instance_class":" "}],
+                 "serverless_v2":{"average_acus":300},"backtrack":{"change_records_per_hour":1,"window_hours":1}}]}"#,
+        );
+        let fields: Vec<&str> = errs.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "items[0].usage.hours_per_month",
+                "items[0].ebs[1].size_gb",
+                "items[0].ebs[1].iops",
+                "items[1].provisioned_concurrency.concurrency",
+                "items[2].storage.iops",
+                "items[3].instances[1].instance_class",
+                "items[3].serverless_v2.average_acus",
+                "items[3].backtrack",
+            ]
+        );
+        let req = EstimateRequest::from_json(
+            br#"{"region":"us-east-1","items":[{"id":"a","service":"ec2","instance_type":"m5.large","ebs":[{"volume_type":"gp3","size_gb":0}]}]}"#,
+        )
+        .unwrap();
+        let errs = validate_item("item", &req.items[0]).unwrap_err();
+        assert_eq!(errs[0].field, "item.ebs[0].size_gb");
     }
 }
