@@ -12,8 +12,8 @@
 //! rare valid body refused here (a key repeated inside an item: values keep the last one, derived
 //! structs refuse it). So whatever this pass is unsure of, it refuses.
 
-use std::borrow::Cow;
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::de::value::{BorrowedStrDeserializer, MapAccessDeserializer, StrDeserializer};
 use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
@@ -84,24 +84,18 @@ impl<'de> Visitor<'de> for ItemVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Item, A::Error> {
         let mut head = Head::default();
-        while let Some(key) = map.next_key::<Key<'de>>()? {
+        while let Some(key) = map.next_key_seed(KeySeed(PhantomData::<String>))? {
             match key {
-                Key::Common(Common::Service) => {
+                Key::Common(Common::Service, _) => {
                     let service = map.next_value()?;
                     return head.then_spec(service, map);
                 }
-                Key::Common(field) => head.read(field, &mut map)?,
+                Key::Common(field, _) => head.read(field, &mut map)?,
                 Key::Other(name) => return head.then_values(name, map),
             }
         }
         Err(de::Error::missing_field("service"))
     }
-}
-
-/// A key of an item, borrowed from the body unless it holds escapes.
-enum Key<'de> {
-    Common(Common),
-    Other(Cow<'de, str>),
 }
 
 /// The fields every item has, whatever its service.
@@ -113,39 +107,62 @@ enum Common {
     Service,
 }
 
-impl<'de> Key<'de> {
-    fn new(name: Cow<'de, str>) -> Key<'de> {
-        match &*name {
-            "id" => Key::Common(Common::Id),
-            "label" => Key::Common(Common::Label),
-            "region" => Key::Common(Common::Region),
-            "service" => Key::Common(Common::Service),
-            _ => Key::Other(name),
+impl Common {
+    fn named(name: &str) -> Option<Common> {
+        match name {
+            "id" => Some(Common::Id),
+            "label" => Some(Common::Label),
+            "region" => Some(Common::Region),
+            "service" => Some(Common::Service),
+            _ => None,
         }
     }
 }
 
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(KeyVisitor)
+/// Reads a key of an item: a common field is told apart, any other name goes to the seed `S`
+/// (the service struct's field identifier, or the name itself as a `String`).
+struct KeySeed<S>(S);
+
+/// A key read by [`KeySeed`]: a common field, with the seed given back unused for the next key,
+/// or what the seed made of any other name.
+enum Key<S, V> {
+    Common(Common, S),
+    Other(V),
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<S> {
+    type Value = Key<S, S::Value>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
     }
 }
 
-struct KeyVisitor;
-
-impl<'de> Visitor<'de> for KeyVisitor {
-    type Value = Key<'de>;
+impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for KeySeed<S> {
+    type Value = Key<S, S::Value>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a field name")
     }
 
-    fn visit_borrowed_str<E: de::Error>(self, name: &'de str) -> Result<Key<'de>, E> {
-        Ok(Key::new(Cow::Borrowed(name)))
+    fn visit_borrowed_str<E: de::Error>(self, name: &'de str) -> Result<Self::Value, E> {
+        match Common::named(name) {
+            Some(field) => Ok(Key::Common(field, self.0)),
+            None => self
+                .0
+                .deserialize(BorrowedStrDeserializer::new(name))
+                .map(Key::Other),
+        }
     }
 
-    fn visit_str<E: de::Error>(self, name: &str) -> Result<Key<'de>, E> {
-        Ok(Key::new(Cow::Owned(name.to_owned())))
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Self::Value, E> {
+        match Common::named(name) {
+            Some(field) => Ok(Key::Common(field, self.0)),
+            None => self
+                .0
+                .deserialize(StrDeserializer::new(name))
+                .map(Key::Other),
+        }
     }
 }
 
@@ -201,7 +218,7 @@ impl Head {
     /// into the buffer first, so that a repeat later in the item replaces them, as it would have.
     fn then_values<'de, A: MapAccess<'de>>(
         self,
-        first: Cow<'de, str>,
+        first: String,
         mut map: A,
     ) -> Result<Item, A::Error> {
         let mut object = serde_json::Map::new();
@@ -213,7 +230,7 @@ impl Head {
                 object.insert(name.to_owned(), value.map_or(Value::Null, Value::String));
             }
         }
-        object.insert(first.into_owned(), map.next_value()?);
+        object.insert(first, map.next_value()?);
         while let Some((name, value)) = map.next_entry::<String, Value>()? {
             object.insert(name, value);
         }
@@ -241,22 +258,18 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for SpecEntries<'_, A> {
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
-        seed: K,
+        mut seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        while let Some(key) = self.map.next_key::<Key<'de>>()? {
-            match key {
-                Key::Common(field) => self.head.read(field, &mut self.map)?,
-                Key::Other(Cow::Borrowed(name)) => {
-                    return seed
-                        .deserialize(BorrowedStrDeserializer::new(name))
-                        .map(Some);
-                }
-                Key::Other(Cow::Owned(name)) => {
-                    return seed.deserialize(StrDeserializer::new(&name)).map(Some);
+        loop {
+            match self.map.next_key_seed(KeySeed(seed))? {
+                None => return Ok(None),
+                Some(Key::Other(field)) => return Ok(Some(field)),
+                Some(Key::Common(field, unused)) => {
+                    self.head.read(field, &mut self.map)?;
+                    seed = unused;
                 }
             }
         }
-        Ok(None)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
