@@ -115,9 +115,15 @@ pub fn validate_item(at: &str, item: &Item) -> Result<(), Vec<FieldError>> {
     }
 }
 
-/// For each item, whether an earlier item has its id. Sorting (not hashing) keeps a hostile list
-/// of ids from costing more than `n log n` comparisons, and a typical estimate is a few items.
+/// For each item, whether an earlier item has its id. A few items are compared pairwise; more are
+/// sorted (not hashed), which keeps a hostile list of ids from costing more than `n log n`
+/// comparisons.
 fn repeated_ids(items: &[Item]) -> Vec<bool> {
+    if items.len() <= PAIRWISE_IDS {
+        return (0..items.len())
+            .map(|i| items[..i].iter().any(|earlier| earlier.id == items[i].id))
+            .collect();
+    }
     let mut order: Vec<usize> = (0..items.len()).collect();
     // Stable: among equal ids the earliest comes first, and every later one is a repeat.
     order.sort_by(|&a, &b| items[a].id.cmp(&items[b].id));
@@ -129,6 +135,9 @@ fn repeated_ids(items: &[Item]) -> Vec<bool> {
     }
     repeated
 }
+
+/// Up to this many items, ids are compared pairwise: at most 120 comparisons, and no sorting.
+const PAIRWISE_IDS: usize = 16;
 
 fn clip(s: &str) -> String {
     match s.char_indices().nth(40) {
@@ -721,5 +730,26 @@ mod tests {
         .unwrap();
         let errs = validate_item("item", &req.items[0]).unwrap_err();
         assert_eq!(errs[0].field, "item.ebs[0].size_gb");
+    }
+
+    #[test]
+    fn repeated_ids_are_found_the_same_pairwise_and_sorted() {
+        let ids = ["b", "a", "b", "c", "a", "d", "a", "e", "f", "g"];
+        for n in [0, 1, 3, PAIRWISE_IDS, PAIRWISE_IDS + 1, 40] {
+            let items: Vec<Item> = (0..n)
+                .map(|i| Item {
+                    id: ids[i % ids.len()].repeat(i / ids.len() % 2 + 1),
+                    label: None,
+                    region: None,
+                    spec: ItemSpec::Lambda(
+                        serde_json::from_str(r#"{}"#).expect("an empty lambda item decodes"),
+                    ),
+                })
+                .collect();
+            let expected: Vec<bool> = (0..n)
+                .map(|i| (0..i).any(|j| items[j].id == items[i].id))
+                .collect();
+            assert_eq!(repeated_ids(&items), expected, "{n} items");
+        }
     }
 }
