@@ -13,7 +13,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::money::{DecimalText, Quantity, Usd};
+use crate::money::{Quantity, Usd, push_decimal};
 use crate::response::{EstimateResponse, ItemCost, LineItem, PriceSourceRef, Totals, Warning};
 
 /// `{"name":`: an object's opening brace and first key, as one literal. Every object here has a
@@ -206,7 +206,7 @@ impl Json<'_> {
         self.raw(key);
         match q.json_form() {
             // A whole number's decimal text is its digits, as serde_json writes a `u64`.
-            Ok(whole) => DecimalText::new(Decimal::from(whole)).append_to(self.0),
+            Ok(whole) => push_decimal(self.0, Decimal::from(whole)),
             Err(n) => decimal(self.0, n),
         }
     }
@@ -234,7 +234,7 @@ impl Json<'_> {
 /// A decimal as a JSON string (`"0.096"`): digits, a point and a sign need no escaping.
 fn decimal(out: &mut Vec<u8>, d: Decimal) {
     out.push(b'"');
-    DecimalText::new(d).append_to(out);
+    push_decimal(out, d);
     out.push(b'"');
 }
 

@@ -189,16 +189,7 @@ impl DecimalText {
     /// The text of `d`.
     pub fn new(d: Decimal) -> Self {
         let mut buf = [b'0'; DECIMAL_TEXT_MAX + 16];
-        let scale = d.scale() as usize;
-        let mantissa = d.mantissa().unsigned_abs();
-        let mut start = match u64::try_from(mantissa) {
-            Ok(m) => write_digits(&mut buf, m, scale),
-            Err(_) => write_wide_digits(&mut buf, mantissa, scale),
-        };
-        if d.is_sign_negative() {
-            start -= 1;
-            buf[start] = b'-';
-        }
+        let start = write_text(&mut buf, d);
         DecimalText { buf, start }
     }
 
@@ -213,18 +204,50 @@ impl DecimalText {
         &self.buf[self.start..DECIMAL_TEXT_MAX]
     }
 
-    /// Appends the text to `out`. A text of 16 bytes or fewer (nearly every amount and price)
-    /// is copied as the fixed 16 bytes from its start and cut back to its length: a few moves,
-    /// where a copy of the text's own length is a `memcpy` call.
+    /// Appends the text to `out` (as [`push_decimal`] does).
     pub fn append_to(&self, out: &mut Vec<u8>) {
-        let text = self.as_bytes();
-        match self.buf[self.start..].first_chunk::<16>() {
-            Some(window) if text.len() <= 16 => {
-                out.extend_from_slice(window);
-                out.truncate(out.len() - (16 - text.len()));
-            }
-            _ => out.extend_from_slice(text),
+        append_text(out, &self.buf, self.start);
+    }
+}
+
+/// Appends the text of `d` to `out`, exactly as `Display` writes it: [`DecimalText::new`] and
+/// [`DecimalText::append_to`] in one, for writers of bytes. The text is built in this function's
+/// own frame and copied once, where a `DecimalText` was returned (56 bytes) and then appended:
+/// a response writes two hundred decimals.
+pub fn push_decimal(out: &mut Vec<u8>, d: Decimal) {
+    let mut buf = [b'0'; DECIMAL_TEXT_MAX + 16];
+    let start = write_text(&mut buf, d);
+    append_text(out, &buf, start);
+}
+
+/// Writes the text of `d` at the end of `buf` (see [`DecimalText`]); returns where it starts.
+#[inline(always)]
+fn write_text(buf: &mut [u8; DECIMAL_TEXT_MAX + 16], d: Decimal) -> usize {
+    let scale = d.scale() as usize;
+    let mantissa = d.mantissa().unsigned_abs();
+    let mut start = match u64::try_from(mantissa) {
+        Ok(m) => write_digits(buf, m, scale),
+        Err(_) => write_wide_digits(buf, mantissa, scale),
+    };
+    if d.is_sign_negative() {
+        start -= 1;
+        buf[start] = b'-';
+    }
+    start
+}
+
+/// Appends `buf[start..DECIMAL_TEXT_MAX]` to `out`. A text of 16 bytes or fewer (nearly every
+/// amount and price) is copied as the fixed 16 bytes from its start and cut back to its length:
+/// a few moves, where a copy of the text's own length is a `memcpy` call.
+#[inline(always)]
+fn append_text(out: &mut Vec<u8>, buf: &[u8; DECIMAL_TEXT_MAX + 16], start: usize) {
+    let text = &buf[start..DECIMAL_TEXT_MAX];
+    match buf[start..].first_chunk::<16>() {
+        Some(window) if text.len() <= 16 => {
+            out.extend_from_slice(window);
+            out.truncate(out.len() - (16 - text.len()));
         }
+        _ => out.extend_from_slice(text),
     }
 }
 
@@ -494,6 +517,9 @@ mod tests {
                 let mut out = b"x".to_vec();
                 DecimalText::new(d).append_to(&mut out);
                 assert_eq!(out, format!("x{d}").into_bytes());
+                let mut out = b"x".to_vec();
+                push_decimal(&mut out, d);
+                assert_eq!(out, format!("x{d}").into_bytes());
             }
         }
         // Negative zero keeps its sign, as Display does.
@@ -505,6 +531,9 @@ mod tests {
             DecimalText::new(negative_zero).as_str(),
             negative_zero.to_string()
         );
+        let mut out = Vec::new();
+        push_decimal(&mut out, negative_zero);
+        assert_eq!(out, b"-0.00");
     }
 
     proptest::proptest! {
@@ -520,7 +549,10 @@ mod tests {
             proptest::prop_assert_eq!(text.as_str(), d.to_string());
             let mut out = b"x".to_vec();
             text.append_to(&mut out);
-            proptest::prop_assert_eq!(out, format!("x{d}").into_bytes());
+            proptest::prop_assert_eq!(&out, &format!("x{d}").into_bytes());
+            let mut pushed = b"x".to_vec();
+            push_decimal(&mut pushed, d);
+            proptest::prop_assert_eq!(pushed, out);
         }
     }
 
