@@ -575,7 +575,11 @@ pub(crate) fn push_usd(out: &mut String, d: Decimal) {
 /// two decimals.
 pub fn cents(exact: Decimal) -> model::Usd {
     let mut d = model::Usd::new(exact).round_cents().amount();
-    d.rescale(2);
+    // Rounding leaves two places unless the amount had fewer; `rescale` (a call) would leave
+    // two places as they are.
+    if d.scale() != 2 {
+        d.rescale(2);
+    }
     model::Usd::new(d)
 }
 
@@ -653,6 +657,22 @@ mod tests {
         assert_eq!(usd(d("0")), "$0.00");
         assert_eq!(usd(d("0.000")), "$0.00");
         assert_eq!(usd(d("850")), "$850.00");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cents_are_rounded_and_rescaled_to_two_places(
+            lo in proptest::prelude::any::<u32>(),
+            mid in proptest::prelude::any::<u32>(),
+            hi in 0u32..4,
+            negative in proptest::prelude::any::<bool>(),
+            scale in 0u32..=28,
+        ) {
+            let d = Decimal::from_parts(lo, mid, hi, negative, scale);
+            let mut slowly = d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            slowly.rescale(2);
+            proptest::prop_assert_eq!(cents(d).amount().serialize(), slowly.serialize());
+        }
     }
 
     #[test]
