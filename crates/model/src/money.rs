@@ -115,6 +115,36 @@ impl Serialize for Usd {
     }
 }
 
+/// Exactly `d.normalize()` (value, scale and sign: zero comes back unsigned and whole), with
+/// the zeros that end a 64-bit mantissa divided out in 64-bit arithmetic, where `normalize`
+/// divides three 32-bit words by ten for each zero and once more to find the last.
+#[inline]
+pub fn normalized(d: Decimal) -> Decimal {
+    // `normalize`'s own early answers: zero, no fraction, an odd last digit.
+    if d.is_zero() {
+        return Decimal::ZERO;
+    }
+    if d.scale() == 0 || d.mantissa() & 1 == 1 {
+        return d;
+    }
+    strip_zeros(d)
+}
+
+/// [`normalized`] of a decimal with a fraction and an even mantissa.
+#[inline(never)]
+fn strip_zeros(d: Decimal) -> Decimal {
+    let Ok(mut mantissa) = u64::try_from(d.mantissa().unsigned_abs()) else {
+        return d.normalize();
+    };
+    let mut scale = d.scale();
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    let [lo, mid, hi] = words(u128::from(mantissa));
+    Decimal::from_parts(lo, mid, hi, d.is_sign_negative(), scale)
+}
+
 /// [`Usd::round_cents`] of zero (with its sign) and of mantissas beyond 64 bits, which sums
 /// over a year reach now and then.
 #[inline(never)]
@@ -359,7 +389,7 @@ impl Quantity {
 
     /// A quantity from a decimal; `None` when it is negative.
     pub fn new(value: Decimal) -> Option<Self> {
-        (!value.is_sign_negative() || value.is_zero()).then_some(Quantity(value.normalize()))
+        (!value.is_sign_negative() || value.is_zero()).then_some(Quantity(normalized(value)))
     }
 
     /// A whole-number quantity.
@@ -392,7 +422,7 @@ impl Quantity {
     /// How the quantity is written in JSON: a whole number that fits `u64` as a number,
     /// anything else as its normalised decimal string.
     pub(crate) fn json_form(self) -> Result<u64, Decimal> {
-        let n = self.0.normalize();
+        let n = normalized(self.0);
         match u64::try_from(n) {
             Ok(whole) if n.scale() == 0 => Ok(whole),
             _ => Err(n),
@@ -651,6 +681,39 @@ mod tests {
         for d in cases {
             let fast = Usd::new(d).round_cents().amount();
             assert_eq!(exactly(fast), exactly(round_cents_slowly(d)), "{d:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalized_is_what_rust_decimal_normalises_to(
+            lo: u32, mid: u32, hi: u32, negative: bool, scale in 0u32..=28,
+            width in 0u8..4, zeros in 0u32..12,
+        ) {
+            // Mantissas of one, two and three words, many ending in zeros (and zero itself).
+            let d = match width {
+                0 => Decimal::from_parts(lo % 1000, 0, 0, negative, scale),
+                1 => Decimal::from_parts(lo, 0, 0, negative, scale),
+                2 => Decimal::from_parts(lo, mid, 0, negative, scale),
+                _ => Decimal::from_parts(lo, mid, hi, negative, scale),
+            };
+            // Times a power of ten: the same scale, a mantissa ending in zeros.
+            let d = d.checked_mul(Decimal::from(10u64.pow(zeros))).unwrap_or(d);
+            proptest::prop_assert_eq!(exactly(normalized(d)), exactly(d.normalize()), "{:?}", d);
+        }
+    }
+
+    #[test]
+    fn normalized_keeps_what_normalize_keeps() {
+        let mut negative_zero = Decimal::new(0, 3);
+        negative_zero.set_sign_negative(true);
+        for d in [
+            negative_zero,
+            Decimal::new(0, 3),
+            Decimal::new(-5000, 3),
+            Decimal::new(730, 0),
+        ] {
+            assert_eq!(exactly(normalized(d)), exactly(d.normalize()), "{d:?}");
         }
     }
 

@@ -465,7 +465,7 @@ pub(crate) fn num(d: Decimal) -> String {
 /// [`num`] appended to `out`. Formulas are built by appending: `format!` and `Decimal`'s
 /// `Display` were a fifth of the engine's time.
 pub(crate) fn push_num(out: &mut String, d: Decimal) {
-    let d = d.normalize();
+    let d = model::money::normalized(d);
     // Most figures are whole (counts, hours, GB): their digits and separators are written
     // straight from the integer.
     if d.scale() == 0
