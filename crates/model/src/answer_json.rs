@@ -13,7 +13,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::money::{Quantity, Usd, push_decimal};
+use crate::money::{Quantity, Usd, push_decimal, push_quoted_decimal};
 use crate::response::{EstimateResponse, ItemCost, LineItem, PriceSourceRef, Totals, Warning};
 
 /// `{"name":`: an object's opening brace and first key, as one literal. Every object here has a
@@ -195,10 +195,11 @@ impl Json<'_> {
         self.decimal(key, amount.amount());
     }
 
+    /// A decimal as a JSON string (`"0.096"`): digits, a point and a sign need no escaping.
     #[inline(always)]
     fn decimal(&mut self, key: &[u8], d: Decimal) {
         self.raw(key);
-        decimal(self.0, d);
+        push_quoted_decimal(self.0, d);
     }
 
     /// As `Quantity`'s `Serialize`: a whole number as a JSON number, otherwise a string.
@@ -207,7 +208,7 @@ impl Json<'_> {
         match q.json_form() {
             // A whole number's decimal text is its digits, as serde_json writes a `u64`.
             Ok(whole) => push_decimal(self.0, Decimal::from(whole)),
-            Err(n) => decimal(self.0, n),
+            Err(n) => push_quoted_decimal(self.0, n),
         }
     }
 
@@ -229,13 +230,6 @@ impl Json<'_> {
         }
         self.0.push(b']');
     }
-}
-
-/// A decimal as a JSON string (`"0.096"`): digits, a point and a sign need no escaping.
-fn decimal(out: &mut Vec<u8>, d: Decimal) {
-    out.push(b'"');
-    push_decimal(out, d);
-    out.push(b'"');
 }
 
 /// A JSON string: copied whole when nothing in it needs escaping, else escaped by serde_json.

@@ -236,7 +236,7 @@ impl DecimalText {
 
     /// Appends the text to `out` (as [`push_decimal`] does).
     pub fn append_to(&self, out: &mut Vec<u8>) {
-        append_text(out, &self.buf, self.start);
+        append_text(out, &self.buf, self.start, DECIMAL_TEXT_MAX);
     }
 }
 
@@ -247,7 +247,18 @@ impl DecimalText {
 pub fn push_decimal(out: &mut Vec<u8>, d: Decimal) {
     let mut buf = [b'0'; DECIMAL_TEXT_MAX + 16];
     let start = write_text(&mut buf, d);
-    append_text(out, &buf, start);
+    append_text(out, &buf, start, DECIMAL_TEXT_MAX);
+}
+
+/// [`push_decimal`] between double quotes (`"0.096"`), as a JSON string: the quotes are copied
+/// with the text rather than pushed on their own.
+pub fn push_quoted_decimal(out: &mut Vec<u8>, d: Decimal) {
+    // Every byte no digit is written to is a quote, the ones either side of the text included.
+    let mut buf = [b'"'; DECIMAL_TEXT_MAX + 16];
+    let start = write_text(&mut buf, d);
+    // The text is 31 bytes at most (only a mantissa of 28 digits or fewer has a leading `0.`),
+    // so its opening quote is inside the buffer.
+    append_text(out, &buf, start - 1, DECIMAL_TEXT_MAX + 1);
 }
 
 /// Writes the text of `d` at the end of `buf` (see [`DecimalText`]); returns where it starts.
@@ -266,12 +277,12 @@ fn write_text(buf: &mut [u8; DECIMAL_TEXT_MAX + 16], d: Decimal) -> usize {
     start
 }
 
-/// Appends `buf[start..DECIMAL_TEXT_MAX]` to `out`. A text of 16 bytes or fewer (nearly every
-/// amount and price) is copied as the fixed 16 bytes from its start and cut back to its length:
-/// a few moves, where a copy of the text's own length is a `memcpy` call.
+/// Appends `buf[start..end]` to `out`. A text of 16 bytes or fewer (nearly every amount and
+/// price) is copied as the fixed 16 bytes from its start and cut back to its length: a few
+/// moves, where a copy of the text's own length is a `memcpy` call.
 #[inline(always)]
-fn append_text(out: &mut Vec<u8>, buf: &[u8; DECIMAL_TEXT_MAX + 16], start: usize) {
-    let text = &buf[start..DECIMAL_TEXT_MAX];
+fn append_text(out: &mut Vec<u8>, buf: &[u8; DECIMAL_TEXT_MAX + 16], start: usize, end: usize) {
+    let text = &buf[start..end];
     match buf[start..].first_chunk::<16>() {
         Some(window) if text.len() <= 16 => {
             out.extend_from_slice(window);
@@ -533,10 +544,22 @@ mod tests {
                 "-7.9228162514264337593543950335",
                 "-7.9228162514264337593543950335",
             ),
+            // The longest texts: 31 bytes.
+            (
+                "-0.0000000000000000000000000001",
+                "-0.0000000000000000000000000001",
+            ),
+            (
+                "-79228162514264337593543950335",
+                "-79228162514264337593543950335",
+            ),
         ];
         for (input, expected) in cases {
             let d: Decimal = input.parse().expect("a decimal literal");
             assert_eq!(DecimalText::new(d).as_str(), expected, "{input}");
+            let mut quoted = Vec::new();
+            push_quoted_decimal(&mut quoted, d);
+            assert_eq!(quoted, format!("\"{expected}\"").into_bytes(), "{input}");
             assert_eq!(d.to_string(), expected, "Display of {input}");
         }
         // Every short mantissa at every small scale: one digit, two, odd and even counts.
@@ -550,6 +573,9 @@ mod tests {
                 let mut out = b"x".to_vec();
                 push_decimal(&mut out, d);
                 assert_eq!(out, format!("x{d}").into_bytes());
+                let mut out = b"x".to_vec();
+                push_quoted_decimal(&mut out, d);
+                assert_eq!(out, format!("x\"{d}\"").into_bytes());
             }
         }
         // Negative zero keeps its sign, as Display does.
@@ -583,6 +609,9 @@ mod tests {
             let mut pushed = b"x".to_vec();
             push_decimal(&mut pushed, d);
             proptest::prop_assert_eq!(pushed, out);
+            let mut quoted = b"x".to_vec();
+            push_quoted_decimal(&mut quoted, d);
+            proptest::prop_assert_eq!(quoted, format!("x\"{d}\"").into_bytes());
         }
     }
 
