@@ -240,13 +240,14 @@ impl Json<'_> {
 fn string(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     if bytes.len() < 16 {
-        let block = short_block(bytes);
+        let mut block = short_block(bytes);
         if !found(&block) {
             out.push(b'"');
-            // The whole block, then back to the string's end: a copy of 16, not of `len` bytes.
+            // The closing quote after the string in the block, then the whole block and back to
+            // the quote: a copy of 16, not of `len` bytes, and no push of its own for the quote.
+            block[bytes.len()] = b'"';
             out.extend_from_slice(&block);
-            out.truncate(out.len() - (16 - bytes.len()));
-            out.push(b'"');
+            out.truncate(out.len() - (15 - bytes.len()));
             return;
         }
     } else if needs_no_escape(bytes) {
