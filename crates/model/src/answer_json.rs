@@ -13,7 +13,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::money::{DecimalText, Quantity, Usd};
+use crate::money::{Quantity, Usd, push_decimal, push_quoted_decimal};
 use crate::response::{EstimateResponse, ItemCost, LineItem, PriceSourceRef, Totals, Warning};
 
 /// `{"name":`: an object's opening brace and first key, as one literal. Every object here has a
@@ -195,10 +195,11 @@ impl Json<'_> {
         self.decimal(key, amount.amount());
     }
 
+    /// A decimal as a JSON string (`"0.096"`): digits, a point and a sign need no escaping.
     #[inline(always)]
     fn decimal(&mut self, key: &[u8], d: Decimal) {
         self.raw(key);
-        decimal(self.0, d);
+        push_quoted_decimal(self.0, d);
     }
 
     /// As `Quantity`'s `Serialize`: a whole number as a JSON number, otherwise a string.
@@ -206,8 +207,8 @@ impl Json<'_> {
         self.raw(key);
         match q.json_form() {
             // A whole number's decimal text is its digits, as serde_json writes a `u64`.
-            Ok(whole) => DecimalText::new(Decimal::from(whole)).append_to(self.0),
-            Err(n) => decimal(self.0, n),
+            Ok(whole) => push_decimal(self.0, Decimal::from(whole)),
+            Err(n) => push_quoted_decimal(self.0, n),
         }
     }
 
@@ -231,13 +232,6 @@ impl Json<'_> {
     }
 }
 
-/// A decimal as a JSON string (`"0.096"`): digits, a point and a sign need no escaping.
-fn decimal(out: &mut Vec<u8>, d: Decimal) {
-    out.push(b'"');
-    DecimalText::new(d).append_to(out);
-    out.push(b'"');
-}
-
 /// A JSON string: copied whole when nothing in it needs escaping, else escaped by serde_json.
 ///
 /// Most strings here are short (units, dates, table names, decimals' neighbours): one shorter
@@ -246,13 +240,14 @@ fn decimal(out: &mut Vec<u8>, d: Decimal) {
 fn string(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     if bytes.len() < 16 {
-        let block = short_block(bytes);
+        let mut block = short_block(bytes);
         if !found(&block) {
             out.push(b'"');
-            // The whole block, then back to the string's end: a copy of 16, not of `len` bytes.
+            // The closing quote after the string in the block, then the whole block and back to
+            // the quote: a copy of 16, not of `len` bytes, and no push of its own for the quote.
+            block[bytes.len()] = b'"';
             out.extend_from_slice(&block);
-            out.truncate(out.len() - (16 - bytes.len()));
-            out.push(b'"');
+            out.truncate(out.len() - (15 - bytes.len()));
             return;
         }
     } else if needs_no_escape(bytes) {

@@ -115,6 +115,36 @@ impl Serialize for Usd {
     }
 }
 
+/// Exactly `d.normalize()` (value, scale and sign: zero comes back unsigned and whole), with
+/// the zeros that end a 64-bit mantissa divided out in 64-bit arithmetic, where `normalize`
+/// divides three 32-bit words by ten for each zero and once more to find the last.
+#[inline]
+pub fn normalized(d: Decimal) -> Decimal {
+    // `normalize`'s own early answers: zero, no fraction, an odd last digit.
+    if d.is_zero() {
+        return Decimal::ZERO;
+    }
+    if d.scale() == 0 || d.mantissa() & 1 == 1 {
+        return d;
+    }
+    strip_zeros(d)
+}
+
+/// [`normalized`] of a decimal with a fraction and an even mantissa.
+#[inline(never)]
+fn strip_zeros(d: Decimal) -> Decimal {
+    let Ok(mut mantissa) = u64::try_from(d.mantissa().unsigned_abs()) else {
+        return d.normalize();
+    };
+    let mut scale = d.scale();
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    let [lo, mid, hi] = words(u128::from(mantissa));
+    Decimal::from_parts(lo, mid, hi, d.is_sign_negative(), scale)
+}
+
 /// [`Usd::round_cents`] of zero (with its sign) and of mantissas beyond 64 bits, which sums
 /// over a year reach now and then.
 #[inline(never)]
@@ -189,16 +219,7 @@ impl DecimalText {
     /// The text of `d`.
     pub fn new(d: Decimal) -> Self {
         let mut buf = [b'0'; DECIMAL_TEXT_MAX + 16];
-        let scale = d.scale() as usize;
-        let mantissa = d.mantissa().unsigned_abs();
-        let mut start = match u64::try_from(mantissa) {
-            Ok(m) => write_digits(&mut buf, m, scale),
-            Err(_) => write_wide_digits(&mut buf, mantissa, scale),
-        };
-        if d.is_sign_negative() {
-            start -= 1;
-            buf[start] = b'-';
-        }
+        let start = write_text(&mut buf, d);
         DecimalText { buf, start }
     }
 
@@ -213,18 +234,61 @@ impl DecimalText {
         &self.buf[self.start..DECIMAL_TEXT_MAX]
     }
 
-    /// Appends the text to `out`. A text of 16 bytes or fewer (nearly every amount and price)
-    /// is copied as the fixed 16 bytes from its start and cut back to its length: a few moves,
-    /// where a copy of the text's own length is a `memcpy` call.
+    /// Appends the text to `out` (as [`push_decimal`] does).
     pub fn append_to(&self, out: &mut Vec<u8>) {
-        let text = self.as_bytes();
-        match self.buf[self.start..].first_chunk::<16>() {
-            Some(window) if text.len() <= 16 => {
-                out.extend_from_slice(window);
-                out.truncate(out.len() - (16 - text.len()));
-            }
-            _ => out.extend_from_slice(text),
+        append_text(out, &self.buf, self.start, DECIMAL_TEXT_MAX);
+    }
+}
+
+/// Appends the text of `d` to `out`, exactly as `Display` writes it: [`DecimalText::new`] and
+/// [`DecimalText::append_to`] in one, for writers of bytes. The text is built in this function's
+/// own frame and copied once, where a `DecimalText` was returned (56 bytes) and then appended:
+/// a response writes two hundred decimals.
+pub fn push_decimal(out: &mut Vec<u8>, d: Decimal) {
+    let mut buf = [b'0'; DECIMAL_TEXT_MAX + 16];
+    let start = write_text(&mut buf, d);
+    append_text(out, &buf, start, DECIMAL_TEXT_MAX);
+}
+
+/// [`push_decimal`] between double quotes (`"0.096"`), as a JSON string: the quotes are copied
+/// with the text rather than pushed on their own.
+pub fn push_quoted_decimal(out: &mut Vec<u8>, d: Decimal) {
+    // Every byte no digit is written to is a quote, the ones either side of the text included.
+    let mut buf = [b'"'; DECIMAL_TEXT_MAX + 16];
+    let start = write_text(&mut buf, d);
+    // The text is 31 bytes at most (only a mantissa of 28 digits or fewer has a leading `0.`),
+    // so its opening quote is inside the buffer.
+    append_text(out, &buf, start - 1, DECIMAL_TEXT_MAX + 1);
+}
+
+/// Writes the text of `d` at the end of `buf` (see [`DecimalText`]); returns where it starts.
+#[inline(always)]
+fn write_text(buf: &mut [u8; DECIMAL_TEXT_MAX + 16], d: Decimal) -> usize {
+    let scale = d.scale() as usize;
+    let mantissa = d.mantissa().unsigned_abs();
+    let mut start = match u64::try_from(mantissa) {
+        Ok(m) => write_digits(buf, m, scale),
+        Err(_) => write_wide_digits(buf, mantissa, scale),
+    };
+    if d.is_sign_negative() {
+        start -= 1;
+        buf[start] = b'-';
+    }
+    start
+}
+
+/// Appends `buf[start..end]` to `out`. A text of 16 bytes or fewer (nearly every amount and
+/// price) is copied as the fixed 16 bytes from its start and cut back to its length: a few
+/// moves, where a copy of the text's own length is a `memcpy` call.
+#[inline(always)]
+fn append_text(out: &mut Vec<u8>, buf: &[u8; DECIMAL_TEXT_MAX + 16], start: usize, end: usize) {
+    let text = &buf[start..end];
+    match buf[start..].first_chunk::<16>() {
+        Some(window) if text.len() <= 16 => {
+            out.extend_from_slice(window);
+            out.truncate(out.len() - (16 - text.len()));
         }
+        _ => out.extend_from_slice(text),
     }
 }
 
@@ -336,7 +400,7 @@ impl Quantity {
 
     /// A quantity from a decimal; `None` when it is negative.
     pub fn new(value: Decimal) -> Option<Self> {
-        (!value.is_sign_negative() || value.is_zero()).then_some(Quantity(value.normalize()))
+        (!value.is_sign_negative() || value.is_zero()).then_some(Quantity(normalized(value)))
     }
 
     /// A whole-number quantity.
@@ -369,7 +433,7 @@ impl Quantity {
     /// How the quantity is written in JSON: a whole number that fits `u64` as a number,
     /// anything else as its normalised decimal string.
     pub(crate) fn json_form(self) -> Result<u64, Decimal> {
-        let n = self.0.normalize();
+        let n = normalized(self.0);
         match u64::try_from(n) {
             Ok(whole) if n.scale() == 0 => Ok(whole),
             _ => Err(n),
@@ -480,10 +544,22 @@ mod tests {
                 "-7.9228162514264337593543950335",
                 "-7.9228162514264337593543950335",
             ),
+            // The longest texts: 31 bytes.
+            (
+                "-0.0000000000000000000000000001",
+                "-0.0000000000000000000000000001",
+            ),
+            (
+                "-79228162514264337593543950335",
+                "-79228162514264337593543950335",
+            ),
         ];
         for (input, expected) in cases {
             let d: Decimal = input.parse().expect("a decimal literal");
             assert_eq!(DecimalText::new(d).as_str(), expected, "{input}");
+            let mut quoted = Vec::new();
+            push_quoted_decimal(&mut quoted, d);
+            assert_eq!(quoted, format!("\"{expected}\"").into_bytes(), "{input}");
             assert_eq!(d.to_string(), expected, "Display of {input}");
         }
         // Every short mantissa at every small scale: one digit, two, odd and even counts.
@@ -494,6 +570,12 @@ mod tests {
                 let mut out = b"x".to_vec();
                 DecimalText::new(d).append_to(&mut out);
                 assert_eq!(out, format!("x{d}").into_bytes());
+                let mut out = b"x".to_vec();
+                push_decimal(&mut out, d);
+                assert_eq!(out, format!("x{d}").into_bytes());
+                let mut out = b"x".to_vec();
+                push_quoted_decimal(&mut out, d);
+                assert_eq!(out, format!("x\"{d}\"").into_bytes());
             }
         }
         // Negative zero keeps its sign, as Display does.
@@ -505,6 +587,9 @@ mod tests {
             DecimalText::new(negative_zero).as_str(),
             negative_zero.to_string()
         );
+        let mut out = Vec::new();
+        push_decimal(&mut out, negative_zero);
+        assert_eq!(out, b"-0.00");
     }
 
     proptest::proptest! {
@@ -520,7 +605,13 @@ mod tests {
             proptest::prop_assert_eq!(text.as_str(), d.to_string());
             let mut out = b"x".to_vec();
             text.append_to(&mut out);
-            proptest::prop_assert_eq!(out, format!("x{d}").into_bytes());
+            proptest::prop_assert_eq!(&out, &format!("x{d}").into_bytes());
+            let mut pushed = b"x".to_vec();
+            push_decimal(&mut pushed, d);
+            proptest::prop_assert_eq!(pushed, out);
+            let mut quoted = b"x".to_vec();
+            push_quoted_decimal(&mut quoted, d);
+            proptest::prop_assert_eq!(quoted, format!("x\"{d}\"").into_bytes());
         }
     }
 
@@ -619,6 +710,39 @@ mod tests {
         for d in cases {
             let fast = Usd::new(d).round_cents().amount();
             assert_eq!(exactly(fast), exactly(round_cents_slowly(d)), "{d:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalized_is_what_rust_decimal_normalises_to(
+            lo: u32, mid: u32, hi: u32, negative: bool, scale in 0u32..=28,
+            width in 0u8..4, zeros in 0u32..12,
+        ) {
+            // Mantissas of one, two and three words, many ending in zeros (and zero itself).
+            let d = match width {
+                0 => Decimal::from_parts(lo % 1000, 0, 0, negative, scale),
+                1 => Decimal::from_parts(lo, 0, 0, negative, scale),
+                2 => Decimal::from_parts(lo, mid, 0, negative, scale),
+                _ => Decimal::from_parts(lo, mid, hi, negative, scale),
+            };
+            // Times a power of ten: the same scale, a mantissa ending in zeros.
+            let d = d.checked_mul(Decimal::from(10u64.pow(zeros))).unwrap_or(d);
+            proptest::prop_assert_eq!(exactly(normalized(d)), exactly(d.normalize()), "{:?}", d);
+        }
+    }
+
+    #[test]
+    fn normalized_keeps_what_normalize_keeps() {
+        let mut negative_zero = Decimal::new(0, 3);
+        negative_zero.set_sign_negative(true);
+        for d in [
+            negative_zero,
+            Decimal::new(0, 3),
+            Decimal::new(-5000, 3),
+            Decimal::new(730, 0),
+        ] {
+            assert_eq!(exactly(normalized(d)), exactly(d.normalize()), "{d:?}");
         }
     }
 

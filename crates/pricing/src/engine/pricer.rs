@@ -49,7 +49,7 @@ impl PricedItem {
         self.sums.add(exact, spec.one_time_term_months);
         self.lines.push(LineItem {
             name,
-            quantity: quantity.normalize(),
+            quantity: model::money::normalized(quantity),
             unit: spec.unit,
             unit_price,
             amount,

@@ -465,7 +465,7 @@ pub(crate) fn num(d: Decimal) -> String {
 /// [`num`] appended to `out`. Formulas are built by appending: `format!` and `Decimal`'s
 /// `Display` were a fifth of the engine's time.
 pub(crate) fn push_num(out: &mut String, d: Decimal) {
-    let d = d.normalize();
+    let d = model::money::normalized(d);
     // Most figures are whole (counts, hours, GB): their digits and separators are written
     // straight from the integer.
     if d.scale() == 0
@@ -560,11 +560,28 @@ pub(crate) fn usd(d: Decimal) -> String {
 
 /// A price as written in formulas (`$0.096`, `$0.10`: unrounded, at least two decimals),
 /// appended to `out`. Missing decimals are written as zeros rather than rescaling the decimal.
+///
+/// The text is `d.normalize()`'s padded to two decimals: `d`'s own text without the zeros that
+/// end its fraction beyond the second decimal (`0.0960` → `0.096`, `3.5000` → `3.50`), which
+/// are dropped from the text rather than divided out of the 96-bit mantissa one at a time.
 pub(crate) fn push_usd(out: &mut String, d: Decimal) {
-    let n = d.normalize();
     out.push('$');
-    push_ascii(out, DecimalText::new(n).as_bytes());
-    match n.scale() {
+    if d.is_zero() {
+        // Unsigned, as `normalize` leaves zero.
+        out.push_str("0.00");
+        return;
+    }
+    let text = DecimalText::new(d);
+    let bytes = text.as_bytes();
+    let scale = d.scale() as usize;
+    let zeros = bytes
+        .iter()
+        .rev()
+        .take(scale.saturating_sub(2))
+        .take_while(|&&b| b == b'0')
+        .count();
+    push_ascii(out, &bytes[..bytes.len() - zeros]);
+    match scale {
         0 => out.push_str(".00"),
         1 => out.push('0'),
         _ => {}
@@ -575,7 +592,11 @@ pub(crate) fn push_usd(out: &mut String, d: Decimal) {
 /// two decimals.
 pub fn cents(exact: Decimal) -> model::Usd {
     let mut d = model::Usd::new(exact).round_cents().amount();
-    d.rescale(2);
+    // Rounding leaves two places unless the amount had fewer; `rescale` (a call) would leave
+    // two places as they are.
+    if d.scale() != 2 {
+        d.rescale(2);
+    }
     model::Usd::new(d)
 }
 
@@ -653,6 +674,54 @@ mod tests {
         assert_eq!(usd(d("0")), "$0.00");
         assert_eq!(usd(d("0.000")), "$0.00");
         assert_eq!(usd(d("850")), "$850.00");
+        assert_eq!(usd(d("-0.0500")), "$-0.05");
+        assert_eq!(usd(d("-0.000")), "$0.00");
+        assert_eq!(usd(d("3.0")), "$3.00");
+        assert_eq!(usd(d("0.10000")), "$0.10");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cents_are_rounded_and_rescaled_to_two_places(
+            lo in proptest::prelude::any::<u32>(),
+            mid in proptest::prelude::any::<u32>(),
+            hi in 0u32..4,
+            negative in proptest::prelude::any::<bool>(),
+            scale in 0u32..=28,
+        ) {
+            let d = Decimal::from_parts(lo, mid, hi, negative, scale);
+            let mut slowly = d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            slowly.rescale(2);
+            proptest::prop_assert_eq!(cents(d).amount().serialize(), slowly.serialize());
+        }
+    }
+
+    /// A price the slow way: `Display` of the normalised decimal, padded to two decimals.
+    fn usd_slowly(d: Decimal) -> String {
+        let n = d.normalize();
+        let pad = match n.scale() {
+            0 => ".00",
+            1 => "0",
+            _ => "",
+        };
+        format!("${n}{pad}")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prices_read_as_display_writes_them(
+            lo in proptest::prelude::any::<u32>(),
+            mid in proptest::prelude::any::<u32>(),
+            hi in 0u32..4,
+            negative in proptest::prelude::any::<bool>(),
+            scale in 0u32..=28,
+            small in proptest::prelude::any::<bool>(),
+        ) {
+            // Half the cases are prices as the book has them: a few digits, zeros after some.
+            let (lo, mid, hi) = if small { (lo % 100_000 * 100, 0, 0) } else { (lo, mid, hi) };
+            let d = Decimal::from_parts(lo, mid, hi, negative, scale);
+            proptest::prop_assert_eq!(usd(d), usd_slowly(d));
+        }
     }
 
     #[test]
