@@ -650,16 +650,25 @@ mod tests {
         out + fraction
     }
 
+    /// Decimals with mantissas up to 66 bits at every scale, either sign: every amount and
+    /// quantity an estimate makes, and beyond.
+    fn decimals() -> impl proptest::strategy::Strategy<Value = Decimal> {
+        use proptest::prelude::*;
+        (
+            any::<u32>(),
+            any::<u32>(),
+            0u32..4,
+            any::<bool>(),
+            0u32..=28,
+        )
+            .prop_map(|(lo, mid, hi, negative, scale)| {
+                Decimal::from_parts(lo, mid, hi, negative, scale)
+            })
+    }
+
     proptest::proptest! {
         #[test]
-        fn numbers_read_as_display_writes_them_with_separators(
-            lo in proptest::prelude::any::<u32>(),
-            mid in proptest::prelude::any::<u32>(),
-            hi in 0u32..4,
-            negative in proptest::prelude::any::<bool>(),
-            scale in 0u32..=28,
-        ) {
-            let d = Decimal::from_parts(lo, mid, hi, negative, scale);
+        fn numbers_read_as_display_writes_them_with_separators(d in decimals()) {
             proptest::prop_assert_eq!(num(d), grouped(d));
         }
     }
@@ -682,14 +691,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn cents_are_rounded_and_rescaled_to_two_places(
-            lo in proptest::prelude::any::<u32>(),
-            mid in proptest::prelude::any::<u32>(),
-            hi in 0u32..4,
-            negative in proptest::prelude::any::<bool>(),
-            scale in 0u32..=28,
-        ) {
-            let d = Decimal::from_parts(lo, mid, hi, negative, scale);
+        fn cents_are_rounded_and_rescaled_to_two_places(d in decimals()) {
             let mut slowly = d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
             slowly.rescale(2);
             proptest::prop_assert_eq!(cents(d).amount().serialize(), slowly.serialize());
