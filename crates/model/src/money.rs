@@ -201,8 +201,8 @@ const DECIMAL_TEXT_MAX: usize = 32;
 #[derive(Clone, Copy)]
 pub struct DecimalText {
     /// The text is `buf[start..DECIMAL_TEXT_MAX]`: it is written from the right, least
-    /// significant digit first. The 16 bytes after it let [`DecimalText::append_to`] copy a
-    /// fixed 16 bytes from the text's start.
+    /// significant digit first, by the code [`push_decimal`] uses, whose buffer has 16 bytes
+    /// of slack after the text for copying it in fixed blocks.
     buf: [u8; DECIMAL_TEXT_MAX + 16],
     start: usize,
 }
@@ -233,15 +233,10 @@ impl DecimalText {
     pub fn as_bytes(&self) -> &[u8] {
         &self.buf[self.start..DECIMAL_TEXT_MAX]
     }
-
-    /// Appends the text to `out` (as [`push_decimal`] does).
-    pub fn append_to(&self, out: &mut Vec<u8>) {
-        append_text(out, &self.buf, self.start, DECIMAL_TEXT_MAX);
-    }
 }
 
-/// Appends the text of `d` to `out`, exactly as `Display` writes it: [`DecimalText::new`] and
-/// [`DecimalText::append_to`] in one, for writers of bytes. The text is built in this function's
+/// Appends the text of `d` to `out`, exactly as `Display` writes it: [`DecimalText`]'s text,
+/// for writers of bytes. The text is built in this function's
 /// own frame and copied once, where a `DecimalText` was returned (56 bytes) and then appended:
 /// a response writes two hundred decimals.
 pub fn push_decimal(out: &mut Vec<u8>, d: Decimal) {
@@ -568,9 +563,6 @@ mod tests {
                 let d = Decimal::from_parts(mantissa, 0, 0, mantissa % 3 == 1, scale);
                 assert_eq!(DecimalText::new(d).as_str(), d.to_string(), "{d:?}");
                 let mut out = b"x".to_vec();
-                DecimalText::new(d).append_to(&mut out);
-                assert_eq!(out, format!("x{d}").into_bytes());
-                let mut out = b"x".to_vec();
                 push_decimal(&mut out, d);
                 assert_eq!(out, format!("x{d}").into_bytes());
                 let mut out = b"x".to_vec();
@@ -603,12 +595,9 @@ mod tests {
             let d = Decimal::from_parts(lo, mid, hi, negative, scale);
             let text = DecimalText::new(d);
             proptest::prop_assert_eq!(text.as_str(), d.to_string());
-            let mut out = b"x".to_vec();
-            text.append_to(&mut out);
-            proptest::prop_assert_eq!(&out, &format!("x{d}").into_bytes());
             let mut pushed = b"x".to_vec();
             push_decimal(&mut pushed, d);
-            proptest::prop_assert_eq!(pushed, out);
+            proptest::prop_assert_eq!(pushed, format!("x{d}").into_bytes());
             let mut quoted = b"x".to_vec();
             push_quoted_decimal(&mut quoted, d);
             proptest::prop_assert_eq!(quoted, format!("x\"{d}\"").into_bytes());
