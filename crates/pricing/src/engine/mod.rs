@@ -228,26 +228,22 @@ impl Sums {
 
     fn totals(self) -> Totals {
         let monthly = cents(self.monthly);
-        // Without one-time fees there is no upfront amount to round or add, and the effective
-        // monthly amount is the monthly one (`cents` depends on the value only).
-        let no_upfront = self.no_upfront();
+        let twelve_months = Decimal::from(12) * self.monthly;
+        if self.no_upfront() {
+            // Most items: no upfront amount to round or add, and the effective monthly amount
+            // is the monthly one (`cents` depends on the value only).
+            return Totals {
+                monthly,
+                upfront: NO_CENTS,
+                first_12_months: cents(twelve_months),
+                effective_monthly: monthly,
+            };
+        }
         Totals {
-            upfront: if no_upfront {
-                NO_CENTS
-            } else {
-                cents(self.upfront)
-            },
-            first_12_months: if no_upfront {
-                cents(Decimal::from(12) * self.monthly)
-            } else {
-                cents(self.upfront + Decimal::from(12) * self.monthly)
-            },
-            effective_monthly: if no_upfront {
-                monthly
-            } else {
-                cents(self.monthly + self.amortised)
-            },
             monthly,
+            upfront: cents(self.upfront),
+            first_12_months: cents(self.upfront + twelve_months),
+            effective_monthly: cents(self.monthly + self.amortised),
         }
     }
 }
