@@ -19,8 +19,9 @@ SERVER_LOG=""
 
 say() { printf '\n==> %s\n' "$*" >&2; }
 
-# wrk (Debian's package) is the load generator: it reports latency percentiles and runs a Lua
-# script per response, which counts statuses. Installed with apt when missing.
+# wrk (Debian's package) is the load generator: it reports latency percentiles, and
+# scripts/lib/bench.lua counts statuses by class (the soak) or leaves that to wrk (the
+# throughput figures, "measure" mode). Installed with apt when missing.
 ensure_wrk() {
   if ! command -v wrk >/dev/null; then
     say "installing wrk (Debian package) as the HTTP load generator"
