@@ -1286,12 +1286,22 @@ fn path_error(e: serde_path_to_error::Error<serde_json::Error>) -> FieldError {
         ErrorCode::InvalidValue
     };
     // serde reports a missing field at the path of the object that lacks it; name the field.
+    // serde reports a repeated field there too.
     let path = match (code, missing_field_name(&message)) {
         (ErrorCode::MissingField, Some(name)) if path.is_empty() => name.to_owned(),
         (ErrorCode::MissingField, Some(name)) => format!("{path}.{name}"),
-        _ => path,
+        _ => match duplicate_field_name(&message) {
+            Some(name) if path.is_empty() => name.to_owned(),
+            Some(name) => format!("{path}.{name}"),
+            None => path,
+        },
     };
     FieldError::new(code, path, message).join_item_path()
+}
+
+fn duplicate_field_name(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("duplicate field `")?;
+    rest.split('`').next()
 }
 
 fn missing_field_name(message: &str) -> Option<&str> {
@@ -1312,13 +1322,97 @@ fn clean_message(message: &str) -> String {
 /// the message carries the path inside the item, and serde_path_to_error adds `items[i]`.
 impl<'de> Deserialize<'de> for Item {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(d)?;
+        let value = serde::de::DeserializeSeed::deserialize(UniqueKeys, d)?;
         Item::from_value(value).map_err(|e| {
             serde::de::Error::custom(ItemPathMessage {
                 field: e.field,
                 message: e.message,
             })
         })
+    }
+}
+
+/// Reads a JSON value as `serde_json::Value`'s own `Deserialize` does, except that an object
+/// naming a key twice is refused. A `Value` keeps the last of the two, so an item with
+/// `"count": 2` and later `"count": 20` would be priced on one of them without a word; the one
+/// pass refuses such items too (derived structs reject a repeated field), and so do the
+/// request's own fields. The error names the key alone: `serde_path_to_error`, which the
+/// decoding that words errors runs under, has followed the path down to its object.
+struct UniqueKeys;
+
+impl<'de> serde::de::DeserializeSeed<'de> for UniqueKeys {
+    type Value = serde_json::Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for UniqueKeys {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        // As `Value` does: a float JSON cannot hold becomes null.
+        Ok(serde_json::Number::from_f64(v).map_or(serde_json::Value::Null, Into::into))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut values = Vec::new();
+        while let Some(value) = seq.next_element_seed(UniqueKeys)? {
+            values.push(value);
+        }
+        Ok(serde_json::Value::Array(values))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                return Err(serde::de::Error::custom(ItemPathMessage {
+                    message: format!("duplicate field `{key}`"),
+                    field: key,
+                }));
+            }
+            let value = map.next_value_seed(UniqueKeys)?;
+            object.insert(key, value);
+        }
+        Ok(serde_json::Value::Object(object))
     }
 }
 
@@ -1395,6 +1489,51 @@ mod tests {
         assert_eq!(ec2.count, 1);
         assert_eq!(ec2.operating_system, OperatingSystem::Linux);
         assert_eq!(ec2.pricing, Ec2Pricing::OnDemand);
+    }
+
+    #[test]
+    fn a_field_given_twice_is_refused_wherever_it_sits() {
+        // Each body is valid once the repeated key is dropped; with it, a value would be
+        // silently lost. The field named is the repeated one, by its full path.
+        let cases = [
+            (
+                r#"{"region":"us-east-1","region":"eu-west-1","items":[]}"#,
+                "region",
+            ),
+            (
+                r#"{"region":"us-east-1","items":[{"id":"a","service":"ec2","instance_type":"m5.large","count":2,"count":20}]}"#,
+                "items[0].count",
+            ),
+            (
+                r#"{"region":"us-east-1","items":[{"id":"a","id":"b","service":"lambda"}]}"#,
+                "items[0].id",
+            ),
+            (
+                r#"{"region":"us-east-1","items":[{"id":"a","service":"lambda"},{"id":"b","service":"ec2","instance_type":"m5.large","pricing":{"model":"reserved","term":"1yr","term":"3yr","offering_class":"standard","payment":"no_upfront"}}]}"#,
+                "items[1].pricing.term",
+            ),
+            (
+                r#"{"region":"us-east-1","items":[{"id":"a","service":"ec2","instance_type":"m5.large","ebs":[{"volume_type":"gp3","size_gb":30},{"volume_type":"gp3","size_gb":8,"size_gb":80}]}]}"#,
+                "items[0].ebs[1].size_gb",
+            ),
+            (
+                // A key that is not a field at all, twice: the repetition is named first.
+                r#"{"region":"us-east-1","items":[{"id":"a","x":1,"x":2,"service":"lambda"}]}"#,
+                "items[0].x",
+            ),
+        ];
+        for (body, field) in cases {
+            let e = err(body);
+            assert_eq!(e.field, field, "{body}");
+            assert_eq!(e.code, ErrorCode::InvalidValue, "{body}");
+            let name = field.rsplit('.').next().unwrap().split('[').next().unwrap();
+            assert_eq!(e.message, format!("duplicate field `{name}`"), "{body}");
+            assert_eq!(
+                from_json_via_values(body.as_bytes()).unwrap_err(),
+                e,
+                "{body}"
+            );
+        }
     }
 
     #[test]
