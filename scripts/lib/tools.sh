@@ -33,8 +33,18 @@ ensure_wasm_bindgen() {
   if [ -z "$want" ]; then echo "cannot find wasm-bindgen in Cargo.lock" >&2; exit 1; fi
   if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
     say "installing wasm-bindgen-cli $want (about 2.5 minutes)"
-    cargo install wasm-bindgen-cli --version "$want" --locked \
-      || cargo install wasm-bindgen-cli --version "$want"
+    # Its published lock file pins crates that a registry mirror may lack (webpki-roots 1.0.11
+    # on the machines this was written on); then it is installed with freshly resolved
+    # dependencies. The first attempt's complaint is kept in a log rather than shown as a
+    # failure, since the second attempt is the expected outcome there.
+    local log
+    log=$(mktemp -t cloudcalc-wasm-bindgen.XXXXXX.log)
+    if cargo install wasm-bindgen-cli --version "$want" --locked 2>"$log"; then
+      rm -f "$log"
+    else
+      say "wasm-bindgen-cli's lock file cannot be used with this registry (details: $log); resolving its dependencies afresh"
+      cargo install wasm-bindgen-cli --version "$want"
+    fi
   fi
 }
 
