@@ -97,25 +97,6 @@ const fn string_stops(w: u64) -> u64 {
         | (w.wrapping_sub(splat(0x20)) & !w & HIGH)
 }
 
-/// The position of the first quote, backslash or control character in `bytes` from `pos` on, or
-/// the length of `bytes` when there is none.
-#[inline(never)]
-fn find_stop(bytes: &[u8], mut pos: usize) -> usize {
-    while let Some(chunk) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<8>) {
-        match string_stops(u64::from_le_bytes(*chunk)) {
-            0 => pos += 8,
-            stops => return pos + (stops.trailing_zeros() / 8) as usize,
-        }
-    }
-    while bytes
-        .get(pos)
-        .is_some_and(|&b| b >= 0x20 && b != b'"' && b != b'\\')
-    {
-        pos += 1;
-    }
-    pos
-}
-
 /// A number token other than a plain unsigned integer: a negative integer read here, or text
 /// for serde_json.
 enum Number<'de> {
@@ -156,12 +137,38 @@ impl<'de> Reader<'de> {
         Ok(())
     }
 
-    /// [`Reader::peek`] when whitespace comes first. Indentation, the long runs, only follows a
-    /// line break: there it is skipped eight spaces at a time.
+    /// [`Reader::peek`] when whitespace comes first. The runs in an estimate are one space, or a
+    /// line break and indentation: both are read without a loop, indentation eight spaces at a
+    /// time, and anything else by [`Reader::peek_after_spaces`].
     #[inline(never)]
     fn peek_after_space(&mut self) -> Result<u8, Refused> {
         let bytes = self.text.as_bytes();
         let mut pos = self.pos;
+        match bytes.get(pos) {
+            Some(b'\n') => {
+                pos += 1;
+                if let Some(chunk) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<8>) {
+                    // The spaces that start the chunk: all eight when it has nothing else.
+                    let others = u64::from_le_bytes(*chunk) ^ splat(b' ');
+                    pos += (others.trailing_zeros() / 8) as usize;
+                }
+            }
+            Some(b' ') => pos += 1,
+            _ => {}
+        }
+        match bytes.get(pos) {
+            Some(&b) if b > b' ' => {
+                self.pos = pos;
+                Ok(b)
+            }
+            _ => self.peek_after_spaces(pos),
+        }
+    }
+
+    /// [`Reader::peek`] from `pos` on, a byte at a time but for indentation.
+    #[cold]
+    fn peek_after_spaces(&mut self, mut pos: usize) -> Result<u8, Refused> {
+        let bytes = self.text.as_bytes();
         loop {
             let Some(&b) = bytes.get(pos) else {
                 self.pos = pos;
@@ -170,7 +177,6 @@ impl<'de> Reader<'de> {
             if b == b'\n' {
                 pos += 1;
                 if let Some(chunk) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<8>) {
-                    // The spaces that start the chunk: all eight when it has nothing else.
                     let others = u64::from_le_bytes(*chunk) ^ splat(b' ');
                     pos += (others.trailing_zeros() / 8) as usize;
                 }
@@ -221,30 +227,53 @@ impl<'de> Reader<'de> {
         let bytes = self.text.as_bytes();
         let start = self.pos + 1;
         let Some(chunk) = bytes.get(start..).and_then(<[u8]>::first_chunk::<8>) else {
-            return self.long_plain_string(start);
+            return self.plain_string_tail(start);
         };
         let stops = string_stops(u64::from_le_bytes(*chunk));
         if stops == 0 {
             return self.long_plain_string(start + 8);
         }
-        self.plain_string_to(start, start + (stops.trailing_zeros() / 8) as usize)
+        self.plain_string_to(start + (stops.trailing_zeros() / 8) as usize)
     }
 
     /// [`Reader::plain_string`] from `from` on, when the bytes before it hold no quote.
     #[inline(never)]
     fn long_plain_string(&mut self, from: usize) -> Option<&'de str> {
-        let stop = find_stop(self.text.as_bytes(), from);
-        self.plain_string_to(self.pos + 1, stop)
+        let bytes = self.text.as_bytes();
+        let mut pos = from;
+        while let Some(chunk) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<8>) {
+            let stops = string_stops(u64::from_le_bytes(*chunk));
+            if stops != 0 {
+                return self.plain_string_to(pos + (stops.trailing_zeros() / 8) as usize);
+            }
+            pos += 8;
+        }
+        self.plain_string_tail(pos)
     }
 
-    /// The string from `start` if it ends at `stop`, the first quote, backslash or control
-    /// character in it.
+    /// [`Reader::plain_string`] in the last few bytes of the text, from `pos` on.
+    #[cold]
+    fn plain_string_tail(&mut self, mut pos: usize) -> Option<&'de str> {
+        let bytes = self.text.as_bytes();
+        while bytes
+            .get(pos)
+            .is_some_and(|&b| b >= 0x20 && b != b'"' && b != b'\\')
+        {
+            pos += 1;
+        }
+        self.plain_string_to(pos)
+    }
+
+    /// The string that starts after the quote at the position, if it ends at `stop`, the
+    /// first quote, backslash or control character in it.
     #[inline(always)]
-    fn plain_string_to(&mut self, start: usize, stop: usize) -> Option<&'de str> {
+    fn plain_string_to(&mut self, stop: usize) -> Option<&'de str> {
         if self.text.as_bytes().get(stop) != Some(&b'"') {
             return None;
         }
-        let text = self.text.get(start..stop)?;
+        // Both ends are next to a quote, so on character boundaries.
+        let (before, _) = self.text.split_at_checked(stop)?;
+        let (_, text) = before.split_at_checked(self.pos + 1)?;
         self.pos = stop + 1;
         Some(text)
     }
