@@ -359,17 +359,8 @@ impl<'de> Reader<'de> {
     /// hands it to a visitor.
     fn any<V: Visitor<'de>>(&mut self, first: u8, visitor: V) -> Result<V::Value, Refused> {
         match first {
-            b'"' => match self.plain_string() {
-                Some(s) => visitor.visit_borrowed_str(s),
-                None => by_serde_json(self.escaped_string()?, visitor),
-            },
-            b'-' | b'0'..=b'9' => match self.plain_u64() {
-                Some(n) => visitor.visit_u64(n),
-                None => match self.other_number() {
-                    Number::I64(n) => visitor.visit_i64(n),
-                    Number::Other(token) => by_serde_json(token, visitor),
-                },
-            },
+            b'"' => self.string(visitor),
+            b'-' | b'0'..=b'9' => self.number(visitor),
             b'{' => {
                 self.enter()?;
                 self.pos += 1;
@@ -407,6 +398,27 @@ impl<'de> Reader<'de> {
                 visitor.visit_bool(false)
             }
             _ => Err(Refused),
+        }
+    }
+
+    /// The string whose opening quote is at the position, as serde_json hands it to a visitor.
+    #[inline(always)]
+    fn string<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Refused> {
+        match self.plain_string() {
+            Some(s) => visitor.visit_borrowed_str(s),
+            None => by_serde_json(self.escaped_string()?, visitor),
+        }
+    }
+
+    /// The number that starts at the position, as serde_json hands it to a visitor.
+    #[inline(always)]
+    fn number<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Refused> {
+        match self.plain_u64() {
+            Some(n) => visitor.visit_u64(n),
+            None => match self.other_number() {
+                Number::I64(n) => visitor.visit_i64(n),
+                Number::Other(token) => by_serde_json(token, visitor),
+            },
         }
     }
 
@@ -453,35 +465,59 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.any_of(is_number, visitor)
+        if !is_number(self.peek()?) {
+            return Err(Refused);
+        }
+        self.number(visitor)
     }
 
     fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.any_of(is_number, visitor)
+        if !is_number(self.peek()?) {
+            return Err(Refused);
+        }
+        self.number(visitor)
     }
 
     fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.any_of(is_number, visitor)
+        if !is_number(self.peek()?) {
+            return Err(Refused);
+        }
+        self.number(visitor)
     }
 
     fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.any_of(is_number, visitor)
+        if !is_number(self.peek()?) {
+            return Err(Refused);
+        }
+        self.number(visitor)
     }
 
     fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.any_of(is_number, visitor)
+        if !is_number(self.peek()?) {
+            return Err(Refused);
+        }
+        self.number(visitor)
     }
 
     fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.any_of(is_number, visitor)
+        if !is_number(self.peek()?) {
+            return Err(Refused);
+        }
+        self.number(visitor)
     }
 
     fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.any_of(is_number, visitor)
+        if !is_number(self.peek()?) {
+            return Err(Refused);
+        }
+        self.number(visitor)
     }
 
     fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.any_of(is_number, visitor)
+        if !is_number(self.peek()?) {
+            return Err(Refused);
+        }
+        self.number(visitor)
     }
 
     fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
@@ -492,7 +528,10 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.any_of(is_number, visitor)
+        if !is_number(self.peek()?) {
+            return Err(Refused);
+        }
+        self.number(visitor)
     }
 
     fn deserialize_i128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
@@ -510,7 +549,10 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.any_of(|b| b == b'"', visitor)
+        if self.peek()? != b'"' {
+            return Err(Refused);
+        }
+        self.string(visitor)
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
@@ -706,7 +748,7 @@ impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
     type Error = Refused;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.0.any(b'"', visitor)
+        self.0.string(visitor)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
