@@ -15,8 +15,8 @@
 //!
 //! This pass only has to be right when it accepts. [`EstimateRequest::from_json`] decodes
 //! anything it refuses again through values, and that path alone words errors and accepts the
-//! rare valid body refused here (a key repeated inside an item: values keep the last one, derived
-//! structs refuse it). So whatever this pass is unsure of, it refuses.
+//! rare valid body this pass refuses. So whatever this pass is unsure of, it refuses. A key
+//! repeated in an object is an error on both paths.
 
 mod reader;
 
@@ -31,6 +31,7 @@ use serde_json::Value;
 use crate::money::Quantity;
 use crate::request::{
     AuroraItem, Ec2Item, EstimateRequest, Item, ItemSpec, LambdaItem, RdsItem, S3Item, Service,
+    UniqueKeys,
 };
 
 /// The estimate in `bytes` if this pass accepts it; `None` sends the body down the path that
@@ -223,7 +224,8 @@ impl Head {
     /// Reads the rest of an item in which a service field, `first`, came before `service`.
     /// Which struct it belongs to is not known yet, so the item is buffered as values and decoded
     /// by [`Item::from_value`], as every item used to be. The common fields already read go back
-    /// into the buffer first, so that a repeat later in the item replaces them, as it would have.
+    /// into the buffer first, so that a repeat later in the item is noticed. A repeated key,
+    /// here or in a nested object ([`UniqueKeys`]), is refused, as the path through values does.
     fn then_values<'de, A: MapAccess<'de>>(
         self,
         first: String,
@@ -238,8 +240,12 @@ impl Head {
                 object.insert(name.to_owned(), value.map_or(Value::Null, Value::String));
             }
         }
-        object.insert(first, map.next_value()?);
-        while let Some((name, value)) = map.next_entry::<String, Value>()? {
+        object.insert(first, map.next_value_seed(UniqueKeys)?);
+        while let Some(name) = map.next_key::<String>()? {
+            if object.contains_key(&name) {
+                return Err(de::Error::custom("a key repeated in an item"));
+            }
+            let value = map.next_value_seed(UniqueKeys)?;
             object.insert(name, value);
         }
         Item::from_value(Value::Object(object)).map_err(|e| de::Error::custom(e.message))
@@ -372,22 +378,31 @@ mod tests {
                 r#"{"service":"s3","storage_gb":1,"id":"a","storage_class":"standard_ia","region":null,"label":"x"}"#,
                 OnePass,
             ),
-            // A service field before `service`: the item is buffered, repeats keep the last.
+            // A service field before `service`: the item is buffered; a repeat is refused there
+            // too, also inside a nested object.
             (
                 r#"{"id":"a","instance_type":"m5.large","service":"ec2"}"#,
                 OnePass,
             ),
             (
                 r#"{"instance_type":"x","id":"a","instance_type":"m5.large","service":"ec2"}"#,
-                OnePass,
+                Refused,
             ),
             (
                 r#"{"id":"a","count":2,"id":"b","service":"ec2","instance_type":"m"}"#,
-                OnePass,
+                Refused,
             ),
             (
                 r#"{"label":"x","count":2,"label":null,"service":"ec2","id":"a","instance_type":"m"}"#,
-                OnePass,
+                Refused,
+            ),
+            (
+                r#"{"id":"a","count":2,"count":20,"service":"ec2","instance_type":"m"}"#,
+                Refused,
+            ),
+            (
+                r#"{"id":"a","usage":{"utilization_percent":50,"utilization_percent":5},"service":"ec2","instance_type":"m"}"#,
+                Refused,
             ),
             (
                 r#"{"engine":"aurora_mysql","pricing":{"model":"reserved","term":"3yr","payment":"all_upfront"},"service":"aurora","id":"db"}"#,
@@ -415,31 +430,31 @@ mod tests {
                 r#"{"id":"a","service":"rds","engine":"mysql","instance_class":"db.m5.large","storage":{"type":"gp3","size_gb":20},"pricing":{"payment":"no_upfront","term":"1yr","model":"reserved"}}"#,
                 OnePass,
             ),
-            // Repeated keys the one pass refuses and values accept, keeping the last.
+            // Repeated keys, refused on both paths (a value would be lost without a word).
             (
                 r#"{"id":"a","service":"ec2","instance_type":"x","instance_type":"m5.large"}"#,
-                ValuesAccept,
+                Refused,
             ),
-            (r#"{"id":"a","id":"b","service":"s3"}"#, ValuesAccept),
+            (r#"{"id":"a","id":"b","service":"s3"}"#, Refused),
             (
                 r#"{"service":"lambda","id":"a","service":"s3","storage_gb":1}"#,
-                ValuesAccept,
+                Refused,
             ),
             (
                 r#"{"label":"x","label":null,"service":"s3","id":"a"}"#,
-                ValuesAccept,
+                Refused,
             ),
             (
                 r#"{"service":"s3","id":"a","region":"x","region":"y"}"#,
-                ValuesAccept,
+                Refused,
             ),
             (
                 r#"{"id":"a","service":"ec2","instance_type":"m","pricing":{"model":"spot","model":"on_demand"}}"#,
-                ValuesAccept,
+                Refused,
             ),
             (
                 r#"{"id":"a","service":"ec2","instance_type":"m","ebs":[{"volume_type":"gp3","size_gb":1,"size_gb":2}]}"#,
-                ValuesAccept,
+                Refused,
             ),
             // Numbers with fractions and exponents, `-0` and huge ones: serde_json reads them.
             (

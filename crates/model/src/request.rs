@@ -1338,7 +1338,7 @@ impl<'de> Deserialize<'de> for Item {
 /// pass refuses such items too (derived structs reject a repeated field), and so do the
 /// request's own fields. The error names the key alone: `serde_path_to_error`, which the
 /// decoding that words errors runs under, has followed the path down to its object.
-struct UniqueKeys;
+pub(crate) struct UniqueKeys;
 
 impl<'de> serde::de::DeserializeSeed<'de> for UniqueKeys {
     type Value = serde_json::Value;
