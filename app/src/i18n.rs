@@ -601,6 +601,16 @@ mod tests {
     }
 
     #[test]
+    fn units_read_as_the_api_writes_them_in_english_and_in_korean_words_in_korean() {
+        use model::Unit;
+        assert_eq!(names::unit(Lang::En, Unit::GbMonths), "GB-months");
+        assert_eq!(names::unit(Lang::En, Unit::IoRequests), "I/O requests");
+        assert_eq!(names::unit(Lang::Ko, Unit::Hours), "시간");
+        assert_eq!(names::unit(Lang::Ko, Unit::GbMonths), "GB-월");
+        assert_eq!(names::unit(Lang::Ko, Unit::Gb), "GB");
+    }
+
+    #[test]
     fn both_languages_differ_where_they_should() {
         assert_ne!(Lang::En.t(Key::Monthly), Lang::Ko.t(Key::Monthly));
         assert_eq!(Lang::En.t(Key::AddEc2), Lang::Ko.t(Key::AddEc2));
@@ -615,13 +625,32 @@ pub mod names {
     use model::compare::DatabaseOptionKind;
     use model::{
         Deployment, Ec2Pricing, LicenseModel, OfferingClass, Payment, PricingModel, RdsEdition,
-        SavingsPlanType, Service, Term,
+        SavingsPlanType, Service, Term, Unit,
     };
 
     fn pick(lang: Lang, en: &'static str, ko: &'static str) -> &'static str {
         match lang {
             Lang::En => en,
             Lang::Ko => ko,
+        }
+    }
+
+    /// A line item's unit as the bill shows it. English keeps the API's spelling; Korean
+    /// writes units as the Korean AWS pricing pages do (`GB-월`, `시간`).
+    pub fn unit(lang: Lang, u: Unit) -> &'static str {
+        match u {
+            Unit::Hours => pick(lang, u.as_str(), "시간"),
+            Unit::GbMonths => pick(lang, u.as_str(), "GB-월"),
+            Unit::GbSeconds => pick(lang, u.as_str(), "GB-초"),
+            Unit::Requests => pick(lang, u.as_str(), "요청"),
+            Unit::Gb => pick(lang, u.as_str(), "GB"),
+            Unit::IopsMonths => pick(lang, u.as_str(), "IOPS-월"),
+            Unit::MbpsMonths => pick(lang, u.as_str(), "MBps-월"),
+            Unit::AcuHours => pick(lang, u.as_str(), "ACU-시간"),
+            Unit::Objects => pick(lang, u.as_str(), "객체"),
+            Unit::ChangeRecords => pick(lang, u.as_str(), "변경 레코드"),
+            Unit::Reservations => pick(lang, u.as_str(), "예약"),
+            Unit::IoRequests => pick(lang, u.as_str(), "I/O 요청"),
         }
     }
 

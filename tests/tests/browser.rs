@@ -1629,6 +1629,10 @@ async fn a_phone_never_scrolls_sideways_in_either_language() {
                 .wait_text("#bill-title", |t| t == "월 청구 금액")
                 .await;
         }
+        // Units are words too: the web servers' first line is instance usage, in hours.
+        let unit = "[data-testid=item-cost][data-item=web] [data-testid=line-item] td:nth-child(3)";
+        let hours = if lang == "ko" { "시간" } else { "hours" };
+        browser.wait_text(unit, |t| t == hours).await;
         // The narrowest window headless Chromium opens, then a 360-pixel phone.
         for width in [None, Some(360)] {
             if let Some(w) = width {
