@@ -340,20 +340,21 @@ mod tests {
             monthly: (!one_time).then(|| usd("280.32")),
             one_time,
             formula: format!("4 instances × 730 hours × $0.096 per hour {text}"),
-            price_table: "ec2_on_demand".to_owned(),
-            price_date: "2025-06-01".to_owned(),
+            price_table: "ec2_on_demand".into(),
+            price_date: "2025-06-01".into(),
         };
         EstimateResponse {
-            currency: "USD".to_owned(),
+            currency: "USD".into(),
             name: name.map(str::to_owned),
             region: "ap-northeast-2".to_owned(),
             hours_per_month: Quantity::new(d(hours)).expect("a quantity"),
             free_tier: true,
             price_date: "2025-06-01 … 2025-07-01".to_owned(),
             price_sources: vec![PriceSourceRef {
-                table: "ec2_on_demand".to_owned(),
-                price_date: "2025-06-01".to_owned(),
-                source: "AWS Price List API, \"offer file\" \\ C:\\path".to_owned(),
+                table: "ec2_on_demand".into(),
+                price_date: "2025-06-01".into(),
+                // Owned, as an answer read from JSON holds it.
+                source: String::from("AWS Price List API, \"offer file\" \\ C:\\path").into(),
             }],
             totals: Totals {
                 monthly: usd("-0.01"),
