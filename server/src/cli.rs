@@ -166,7 +166,7 @@ pub fn render_csv(r: &model::EstimateResponse) -> String {
                 &l.unit_price.normalize().to_string(),
                 &l.amount.to_string(),
                 if l.one_time { "true" } else { "false" },
-                l.price_date.as_str(),
+                &l.price_date,
             ]);
         }
     }

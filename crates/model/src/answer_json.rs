@@ -11,10 +11,14 @@
 //! destructured in full, so a field added to the response types does not compile here until it
 //! is written.
 
+use std::ops::Range;
+
 use rust_decimal::Decimal;
 
 use crate::money::{Quantity, Usd, push_decimal, push_quoted_decimal};
-use crate::response::{EstimateResponse, ItemCost, LineItem, PriceSourceRef, Totals, Warning};
+use crate::response::{
+    EstimateResponse, ItemCost, LineItem, PriceSourceRef, Totals, Unit, Warning,
+};
 
 /// `{"name":`: an object's opening brace and first key, as one literal. Every object here has a
 /// first field that is always present, so whether a key needs a comma is known where it is
@@ -118,9 +122,14 @@ fn item(w: &mut Json<'_>, item: &ItemCost) {
     }
     w.string(key!("service"), service.as_str());
     w.string(key!("region"), region);
-    w.usd(key!("monthly"), *monthly);
+    let monthly_text = w.usd(key!("monthly"), *monthly);
     w.usd(key!("upfront"), *upfront);
-    w.usd(key!("effective_monthly"), *effective_monthly);
+    // Without upfront fees the effective monthly amount is the monthly one.
+    w.usd_again(
+        key!("effective_monthly"),
+        *effective_monthly,
+        (*monthly, monthly_text),
+    );
     w.usd(key!("first_12_months"), *first_12_months);
     w.list(key!("line_items"), line_items, line);
     w.list(key!("warnings"), warnings, warning);
@@ -142,11 +151,12 @@ fn line(w: &mut Json<'_>, line: &LineItem) {
     } = line;
     w.string(first_key!("name"), name);
     w.decimal(key!("quantity"), *quantity);
-    w.string(key!("unit"), unit.as_str());
+    w.raw(unit_field(*unit));
     w.decimal(key!("unit_price"), *unit_price);
-    w.usd(key!("amount"), *amount);
+    let amount_text = w.usd(key!("amount"), *amount);
     if let Some(monthly) = monthly {
-        w.usd(key!("monthly"), *monthly);
+        // A recurring line's monthly amount is its amount.
+        w.usd_again(key!("monthly"), *monthly, (*amount, amount_text));
     }
     if *one_time {
         w.boolean(key!("one_time"), true);
@@ -155,6 +165,30 @@ fn line(w: &mut Json<'_>, line: &LineItem) {
     w.string(key!("price_table"), price_table);
     w.string(key!("price_date"), price_date);
     w.raw(b"}");
+}
+
+/// `,"unit":"hours"`: a line's unit with its key, as one literal (a unit's text needs no
+/// escaping, so there is nothing to check). A test holds each to what serde_json writes.
+fn unit_field(unit: Unit) -> &'static [u8] {
+    macro_rules! unit {
+        ($text:literal) => {
+            concat!(",\"unit\":\"", $text, "\"").as_bytes()
+        };
+    }
+    match unit {
+        Unit::Hours => unit!("hours"),
+        Unit::GbMonths => unit!("GB-months"),
+        Unit::GbSeconds => unit!("GB-seconds"),
+        Unit::Requests => unit!("requests"),
+        Unit::Gb => unit!("GB"),
+        Unit::IopsMonths => unit!("IOPS-months"),
+        Unit::MbpsMonths => unit!("MBps-months"),
+        Unit::AcuHours => unit!("ACU-hours"),
+        Unit::Objects => unit!("objects"),
+        Unit::ChangeRecords => unit!("change-records"),
+        Unit::Reservations => unit!("reservations"),
+        Unit::IoRequests => unit!("I/O requests"),
+    }
 }
 
 fn warning(w: &mut Json<'_>, warning: &Warning) {
@@ -190,9 +224,26 @@ impl Json<'_> {
         string(self.0, s);
     }
 
+    /// Writes an amount; answers where in the output its text (with its quotes) is.
     #[inline(always)]
-    fn usd(&mut self, key: &[u8], amount: Usd) {
-        self.decimal(key, amount.amount());
+    fn usd(&mut self, key: &[u8], amount: Usd) -> Range<usize> {
+        self.raw(key);
+        let start = self.0.len();
+        push_quoted_decimal(self.0, amount.amount());
+        start..self.0.len()
+    }
+
+    /// Writes `amount`, copying the text of `earlier` (an amount written at `text`) when the two
+    /// are the same decimal, digit for digit: most lines' monthly amount is their amount.
+    #[inline(always)]
+    fn usd_again(&mut self, key: &[u8], amount: Usd, (earlier, text): (Usd, Range<usize>)) {
+        // The same 16 bytes are the same value at the same scale, so the same text.
+        if amount.amount().serialize() == earlier.amount().serialize() {
+            self.raw(key);
+            self.0.extend_from_within(text);
+        } else {
+            self.usd(key, amount);
+        }
     }
 
     /// A decimal as a JSON string (`"0.096"`): digits, a point and a sign need no escaping.
@@ -340,20 +391,21 @@ mod tests {
             monthly: (!one_time).then(|| usd("280.32")),
             one_time,
             formula: format!("4 instances × 730 hours × $0.096 per hour {text}"),
-            price_table: "ec2_on_demand".to_owned(),
-            price_date: "2025-06-01".to_owned(),
+            price_table: "ec2_on_demand".into(),
+            price_date: "2025-06-01".into(),
         };
         EstimateResponse {
-            currency: "USD".to_owned(),
+            currency: "USD".into(),
             name: name.map(str::to_owned),
             region: "ap-northeast-2".to_owned(),
             hours_per_month: Quantity::new(d(hours)).expect("a quantity"),
             free_tier: true,
             price_date: "2025-06-01 … 2025-07-01".to_owned(),
             price_sources: vec![PriceSourceRef {
-                table: "ec2_on_demand".to_owned(),
-                price_date: "2025-06-01".to_owned(),
-                source: "AWS Price List API, \"offer file\" \\ C:\\path".to_owned(),
+                table: "ec2_on_demand".into(),
+                price_date: "2025-06-01".into(),
+                // Owned, as an answer read from JSON holds it.
+                source: String::from("AWS Price List API, \"offer file\" \\ C:\\path").into(),
             }],
             totals: Totals {
                 monthly: usd("-0.01"),
@@ -401,6 +453,72 @@ mod tests {
             assert_eq!(
                 String::from_utf8_lossy(&a.to_json()),
                 String::from_utf8_lossy(&expected)
+            );
+        }
+    }
+
+    #[test]
+    fn every_unit_is_written_as_serde_json_writes_it() {
+        let units = [
+            Unit::Hours,
+            Unit::GbMonths,
+            Unit::GbSeconds,
+            Unit::Requests,
+            Unit::Gb,
+            Unit::IopsMonths,
+            Unit::MbpsMonths,
+            Unit::AcuHours,
+            Unit::Objects,
+            Unit::ChangeRecords,
+            Unit::Reservations,
+            Unit::IoRequests,
+        ];
+        // A unit added to `Unit` must be added to the list above (and to `unit_field`).
+        let listed = |u: Unit| match u {
+            Unit::Hours
+            | Unit::GbMonths
+            | Unit::GbSeconds
+            | Unit::Requests
+            | Unit::Gb
+            | Unit::IopsMonths
+            | Unit::MbpsMonths
+            | Unit::AcuHours
+            | Unit::Objects
+            | Unit::ChangeRecords
+            | Unit::Reservations
+            | Unit::IoRequests => true,
+        };
+        for unit in units {
+            assert!(listed(unit));
+            let expected = format!(
+                ",\"unit\":{}",
+                serde_json::to_string(&unit).expect("serialises")
+            );
+            assert_eq!(String::from_utf8_lossy(unit_field(unit)), expected);
+        }
+    }
+
+    #[test]
+    fn amounts_equal_in_value_but_not_in_scale_are_written_each_as_it_is() {
+        // `usd_again` copies an amount's text only when the decimals are the same digit for
+        // digit: 300.0 and 300.00 are equal but read differently.
+        for (monthly, again) in [
+            ("300.0", "300.00"),
+            ("300.00", "300.0"),
+            ("1.5", "1.5"),
+            ("-0.01", "0.01"),
+            ("0.00", "-0.00"),
+        ] {
+            let mut a = answer(None, None, "730");
+            a.items[0].monthly = usd(monthly);
+            a.items[0].effective_monthly = usd(again);
+            a.items[0].line_items[0].amount = usd(monthly);
+            a.items[0].line_items[0].monthly = Some(usd(again));
+            let expected = serde_json::to_vec(&a).expect("serialises");
+            assert_eq!(
+                String::from_utf8_lossy(&a.to_json()),
+                String::from_utf8_lossy(&expected),
+                "{monthly} then {again}"
             );
         }
     }

@@ -4,6 +4,8 @@
 //! unrounded amounts beneath it, so a column of rounded line items can differ from its total by a
 //! cent. `unit_price` is the published price of one `unit`, unrounded.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +17,7 @@ use crate::request::Service;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EstimateResponse {
     /// Always `USD`.
-    pub currency: String,
+    pub currency: Cow<'static, str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The estimate's default region.
@@ -86,9 +88,13 @@ pub struct LineItem {
     /// The arithmetic in words: `2 instances × 730 hours × $0.096 per hour`.
     pub formula: String,
     /// The price table the unit price came from (see `price_sources`).
-    pub price_table: String,
+    ///
+    /// This and `price_date` are the price book's own text, which lives as long as the process:
+    /// the engine borrows them (`Cow::Borrowed`) instead of copying two strings into every line;
+    /// an answer read from JSON owns its copies.
+    pub price_table: Cow<'static, str>,
     /// The date that price was valid.
-    pub price_date: String,
+    pub price_date: Cow<'static, str>,
 }
 
 /// The units line items are counted in: one documented vocabulary.
@@ -176,13 +182,16 @@ pub struct Warning {
 }
 
 /// A price table used by an estimate.
+///
+/// Its text is the price book's, borrowed for the process's lifetime by the engine (as
+/// [`LineItem::price_table`]): an estimate quotes a few hundred bytes of origin per table.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PriceSourceRef {
     /// The table, e.g. `ec2_on_demand`.
-    pub table: String,
+    pub table: Cow<'static, str>,
     /// The date its prices were valid (YYYY-MM-DD).
-    pub price_date: String,
+    pub price_date: Cow<'static, str>,
     /// Where they came from.
-    pub source: String,
+    pub source: Cow<'static, str>,
 }

@@ -149,9 +149,9 @@ pub fn build(book: &PriceBook) -> Catalog {
         .sources
         .iter()
         .map(|s| PriceSourceRef {
-            table: s.table.clone(),
-            price_date: s.price_date.clone(),
-            source: s.origin.clone(),
+            table: s.table.clone().into(),
+            price_date: s.price_date.clone().into(),
+            source: s.origin.clone().into(),
         })
         .collect();
     price_tables.sort_by(|a, b| {

@@ -149,7 +149,7 @@ pub fn pricing(
     let mut options = Vec::new();
     let mut add = |pricing: Ec2Pricing, r: &EstimateResponse, dates: &mut BTreeSet<String>| {
         for s in &r.price_sources {
-            dates.insert(s.price_date.clone());
+            dates.insert(s.price_date.to_string());
         }
         let (monthly, upfront) = exact(r);
         let term = match pricing {
@@ -375,7 +375,7 @@ pub fn database(
         match estimate(book, &one_item(&req.region, req.hours_per_month, item)) {
             Ok(r) => {
                 for s in &r.price_sources {
-                    dates.insert(s.price_date.clone());
+                    dates.insert(s.price_date.to_string());
                 }
                 let (monthly, _) = exact(&r);
                 let io: Decimal = r.items[0]

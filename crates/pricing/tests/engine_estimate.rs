@@ -144,7 +144,7 @@ fn the_price_date_is_a_range_when_tables_differ_and_every_source_is_listed() {
         r#"{"region":"us-east-1","items":[{"id":"a","service":"ec2","instance_type":"m5.large","data_transfer_out_gb":1}]}"#,
     );
     assert_eq!(r.price_date, "2024-07-18 … 2025-11-20");
-    let tables: Vec<_> = r.price_sources.iter().map(|s| s.table.as_str()).collect();
+    let tables: Vec<_> = r.price_sources.iter().map(|s| &*s.table).collect();
     assert_eq!(tables, ["ec2_on_demand", "data_transfer_out"]);
     assert_eq!(line(&r.items[0], "Data transfer").price_date, "2024-07-18");
 }

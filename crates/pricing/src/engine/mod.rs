@@ -20,6 +20,8 @@ pub(crate) mod spec;
 pub(crate) mod tiers;
 mod transfer;
 
+use std::borrow::Cow;
+
 use model::response::{EstimateResponse, ItemCost, PriceSourceRef, Totals};
 use model::{ErrorCode, EstimateRequest, FieldError, Item, ItemSpec, Usage};
 use rust_decimal::Decimal;
@@ -279,17 +281,19 @@ fn assemble(
         .sources
         .iter()
         .map(|s| {
-            let (date, origin) = s.row.map_or(("unknown", s.id), |r| {
-                (r.price_date.as_str(), r.origin.as_str())
-            });
+            // The book's text is borrowed, not copied (see `PriceSourceRef`).
+            let (date, origin) = match s.quoted {
+                Some(q) => (q.price_date, Cow::Borrowed(q.origin)),
+                None => ("unknown", Cow::Owned(s.id.to_owned())),
+            };
             dates = Some(match dates {
                 Some((first, last)) => (first.min(date), last.max(date)),
                 None => (date, date),
             });
             PriceSourceRef {
-                table: s.table.to_owned(),
-                price_date: date.to_owned(),
-                source: origin.to_owned(),
+                table: Cow::Borrowed(s.table),
+                price_date: Cow::Borrowed(date),
+                source: origin,
             }
         })
         .collect();
@@ -301,7 +305,7 @@ fn assemble(
         None => String::new(),
     };
     EstimateResponse {
-        currency: "USD".to_owned(),
+        currency: Cow::Borrowed("USD"),
         name: req.name.clone(),
         region: req.region.clone(),
         hours_per_month: model::Quantity::new(month_hours).unwrap_or_default(),

@@ -7,12 +7,14 @@
 //! lines therefore add up to exactly what the aggregate costs, and moving an item earlier never
 //! changes the estimate's total, only how it is attributed.
 
+use std::borrow::Cow;
+
 use model::response::{LineItem, Warning};
 use model::{ErrorCode, FieldError};
 use rust_decimal::Decimal;
 
-use crate::book::{PriceBook, Tier};
-use crate::rows::{RuleId, SourceRow};
+use crate::book::{PriceBook, QuotedSource, Tier};
+use crate::rows::RuleId;
 
 use super::spec::*;
 use super::{Sums, tiers};
@@ -41,7 +43,7 @@ impl PricedItem {
         name: String,
         (quantity, unit_price): (Decimal, Decimal),
         formula: String,
-        (table, price_date): (&'static str, &str),
+        (table, price_date): (&'static str, &'static str),
     ) {
         let exact = quantity * unit_price;
         let amount = cents(exact);
@@ -56,8 +58,8 @@ impl PricedItem {
             monthly: (!one_time).then_some(amount),
             one_time,
             formula,
-            price_table: table.to_owned(),
-            price_date: price_date.to_owned(),
+            price_table: Cow::Borrowed(table),
+            price_date: Cow::Borrowed(price_date),
         });
     }
 }
@@ -68,8 +70,9 @@ pub(crate) struct UsedSource<'b> {
     /// The table the price came from.
     pub table: &'static str,
     pub id: &'b str,
-    /// `None` when the book lacks the source (possible only in hand-built test books).
-    pub row: Option<&'b SourceRow>,
+    /// Its date and origin; `None` when the book lacks the source (possible only in hand-built
+    /// test books).
+    pub quoted: Option<QuotedSource>,
 }
 
 /// The pricer's answer for the whole estimate.
@@ -90,24 +93,24 @@ struct Sources<'b> {
 
 impl<'b> Sources<'b> {
     /// The date of a price from source `id` in `table`; records the source at its first use.
-    fn price_date(&mut self, table: &'static str, id: &'b str) -> &'b str {
+    fn price_date(&mut self, table: &'static str, id: &'b str) -> &'static str {
         // An estimate uses a handful of sources: a scan beats hashing every line. The latest
         // first (lines of one item tend to share a source), and the ids, which differ more,
         // before the tables.
-        let row = match self
+        let quoted = match self
             .used
             .iter()
             .rev()
             .find(|s| s.id == id && s.table == table)
         {
-            Some(s) => s.row,
+            Some(s) => s.quoted,
             None => {
-                let row = self.book.source(id);
-                self.used.push(UsedSource { table, id, row });
-                row
+                let quoted = self.book.quoted_source(id);
+                self.used.push(UsedSource { table, id, quoted });
+                quoted
             }
         };
-        row.map_or("unknown", |r| r.price_date.as_str())
+        quoted.map_or("unknown", |q| q.price_date)
     }
 }
 
