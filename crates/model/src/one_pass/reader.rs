@@ -452,6 +452,18 @@ fn is_number(b: u8) -> bool {
     matches!(b, b'-' | b'0'..=b'9')
 }
 
+/// `deserialize_*` methods that accept a number token and hand it to [`Reader::number`].
+macro_rules! numbers {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
+            if !is_number(self.peek()?) {
+                return Err(Refused);
+            }
+            self.number(visitor)
+        }
+    )*};
+}
+
 impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     type Error = Refused;
 
@@ -464,60 +476,12 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         self.any_of(|b| matches!(b, b't' | b'f'), visitor)
     }
 
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        if !is_number(self.peek()?) {
-            return Err(Refused);
-        }
-        self.number(visitor)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        if !is_number(self.peek()?) {
-            return Err(Refused);
-        }
-        self.number(visitor)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        if !is_number(self.peek()?) {
-            return Err(Refused);
-        }
-        self.number(visitor)
-    }
-
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        if !is_number(self.peek()?) {
-            return Err(Refused);
-        }
-        self.number(visitor)
-    }
-
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        if !is_number(self.peek()?) {
-            return Err(Refused);
-        }
-        self.number(visitor)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        if !is_number(self.peek()?) {
-            return Err(Refused);
-        }
-        self.number(visitor)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        if !is_number(self.peek()?) {
-            return Err(Refused);
-        }
-        self.number(visitor)
-    }
-
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        if !is_number(self.peek()?) {
-            return Err(Refused);
-        }
-        self.number(visitor)
+    // serde_json answers a number token the same way whichever number type is asked for, and
+    // lets the visitor judge the value; so does this reader.
+    numbers! {
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+        deserialize_f64
     }
 
     fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
@@ -525,13 +489,6 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         // rounds once, to f32. Left to serde_json rather than guessed.
         let _ = visitor;
         Err(Refused)
-    }
-
-    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        if !is_number(self.peek()?) {
-            return Err(Refused);
-        }
-        self.number(visitor)
     }
 
     fn deserialize_i128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
