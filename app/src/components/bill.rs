@@ -206,7 +206,7 @@ fn ItemBreakdown(item: ItemCost, open: StoredValue<OpenDisclosures>) -> impl Int
                                         </details>
                                     </td>
                                     <td class="num">{format::quantity(l.quantity)}</td>
-                                    <td>{move || names::unit(ctx.lang.get(), l.unit)}</td>
+                                    <td class="unit">{move || names::unit(ctx.lang.get(), l.unit)}</td>
                                     <td class="num">{format::unit_price(l.unit_price)}</td>
                                     <td class="num" data-testid="line-amount">{format::usd(l.amount.amount())}</td>
                                 </tr>
