@@ -1285,28 +1285,17 @@ fn path_error(e: serde_path_to_error::Error<serde_json::Error>) -> FieldError {
     } else {
         ErrorCode::InvalidValue
     };
-    // serde reports a missing field at the path of the object that lacks it; name the field.
-    // serde reports a repeated field there too.
-    let path = match (code, missing_field_name(&message)) {
-        (ErrorCode::MissingField, Some(name)) if path.is_empty() => name.to_owned(),
-        (ErrorCode::MissingField, Some(name)) => format!("{path}.{name}"),
-        _ => match duplicate_field_name(&message) {
-            Some(name) if path.is_empty() => name.to_owned(),
-            Some(name) => format!("{path}.{name}"),
-            None => path,
-        },
+    // serde reports a missing or repeated field at the path of the object that holds it; name
+    // the field.
+    let named = ["missing field `", "duplicate field `"]
+        .iter()
+        .find_map(|prefix| message.strip_prefix(prefix)?.split('`').next());
+    let path = match named {
+        Some(name) if path.is_empty() => name.to_owned(),
+        Some(name) => format!("{path}.{name}"),
+        None => path,
     };
     FieldError::new(code, path, message).join_item_path()
-}
-
-fn duplicate_field_name(message: &str) -> Option<&str> {
-    let rest = message.strip_prefix("duplicate field `")?;
-    rest.split('`').next()
-}
-
-fn missing_field_name(message: &str) -> Option<&str> {
-    let rest = message.strip_prefix("missing field `")?;
-    rest.split('`').next()
 }
 
 /// serde_json appends " at line 1 column 42" to messages of values it parsed itself; for a
