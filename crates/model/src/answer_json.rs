@@ -169,6 +169,8 @@ fn line(w: &mut Json<'_>, line: &LineItem) {
 
 /// `,"unit":"hours"`: a line's unit with its key, as one literal (a unit's text needs no
 /// escaping, so there is nothing to check). A test holds each to what serde_json writes.
+/// The texts repeat `Unit::as_str` on purpose: writing the key, the quotes and `as_str` as four
+/// pieces measured 3 k instructions more per 10-item request (233.2 k against 230.2 k).
 fn unit_field(unit: Unit) -> &'static [u8] {
     macro_rules! unit {
         ($text:literal) => {
