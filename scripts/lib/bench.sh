@@ -30,6 +30,8 @@ ensure_wrk() {
     $sudo apt-get update -qq
     $sudo apt-get install -y -qq wrk >/dev/null
   fi
+  # chrt (util-linux, part of every Debian system) runs wrk as SCHED_BATCH; see WRK_POLICY.
+  command -v chrt >/dev/null || { echo "chrt (util-linux) is missing: apt-get install util-linux" >&2; exit 1; }
 }
 
 build_server() {
@@ -81,6 +83,20 @@ rss_kib() {
   awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status"
 }
 
+# How wrk is scheduled. wrk shares the two cores with the server, and under the default policy
+# every answer that wakes a sleeping wrk thread preempts the server's worker in the middle of
+# the next request: two context switches per answer, a cost no remote client imposes and one
+# that falls on the slower endpoint (perf stat: 1.4 context switches per estimate against 0.4
+# per /healthz). SCHED_BATCH (`chrt --batch 0`, util-linux, no privileges needed) keeps wrk's
+# fair share of the CPU but lets its wake-ups wait for the scheduler tick instead of preempting.
+# BENCH_WRK_POLICY=other runs wrk under the default policy, for comparison (BENCHMARKS.md).
+WRK_POLICY="${BENCH_WRK_POLICY:-batch}"
+case "$WRK_POLICY" in
+  batch) WRK_PREFIX=(chrt --batch 0) ;;
+  other) WRK_PREFIX=() ;;
+  *) echo "BENCH_WRK_POLICY must be batch or other, not '$WRK_POLICY'" >&2; exit 2 ;;
+esac
+
 # wrk_run OUT_FILE CONNECTIONS SECONDS PATH [METHOD BODY_FILE CONTENT_TYPE MODE]
 # Runs wrk against the server and leaves its `BENCH key value` lines in OUT_FILE.
 wrk_run() {
@@ -88,7 +104,7 @@ wrk_run() {
   shift 4
   local threads=2
   [ "$conns" -lt 2 ] && threads=1
-  wrk -t "$threads" -c "$conns" -d "${secs}s" --timeout 10s -s "$WRK_SCRIPT" \
+  "${WRK_PREFIX[@]}" wrk -t "$threads" -c "$conns" -d "${secs}s" --timeout 10s -s "$WRK_SCRIPT" \
     "$SERVER_URL$path" -- "$@" >"$out.raw" 2>&1 || { cat "$out.raw" >&2; return 1; }
   grep '^BENCH ' "$out.raw" | sed 's/^BENCH //' >"$out"
 }
