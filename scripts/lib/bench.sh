@@ -78,6 +78,30 @@ stop_server() {
   SERVER_PID=""
 }
 
+# The server's CPU time so far (user and system, in clock ticks) and how often its threads were
+# switched out while runnable (involuntary context switches: preemptions), as "user sys switches".
+server_counters() {
+  local stat
+  stat=$(<"/proc/$SERVER_PID/stat")
+  # utime and stime are fields 14 and 15; counted after the ") " that ends the command name,
+  # they are the 12th and 13th.
+  read -r -a rest <<<"${stat##*) }"
+  local switches
+  switches=$(cat "/proc/$SERVER_PID"/task/*/status 2>/dev/null |
+    awk '/^nonvoluntary_ctxt_switches:/ {s += $2} END {print s + 0}')
+  echo "${rest[11]} ${rest[12]} $switches"
+}
+
+# per_request BEFORE AFTER REQUESTS: the server's user µs, system µs and preemptions per request
+# between two server_counters readings, as "user sys switches".
+per_request() {
+  awk -v b="$1" -v a="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    split(b, x, " "); split(a, y, " ")
+    if (n <= 0) { print "0 0 0"; exit }
+    printf "%.1f %.1f %.2f\n", (y[1] - x[1]) * 1e6 / hz / n, (y[2] - x[2]) * 1e6 / hz / n, (y[3] - x[3]) / n
+  }'
+}
+
 # Resident memory of the server in KiB (VmRSS).
 rss_kib() {
   awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status"
