@@ -81,7 +81,7 @@ stop_server() {
 # The server's CPU time so far (user and system, in clock ticks) and how often its threads were
 # switched out while runnable (involuntary context switches: preemptions), as "user sys switches".
 server_counters() {
-  local stat
+  local stat rest=()
   stat=$(<"/proc/$SERVER_PID/stat")
   # utime and stime are fields 14 and 15; counted after the ") " that ends the command name,
   # they are the 12th and 13th.
