@@ -97,6 +97,19 @@ const fn string_stops(w: u64) -> u64 {
         | (w.wrapping_sub(splat(0x20)) & !w & HIGH)
 }
 
+/// Where the indentation that starts at `pos` (after a line break) ends, up to eight spaces
+/// read in one step: all eight when the next eight bytes are spaces.
+#[inline(always)]
+fn after_indentation(bytes: &[u8], pos: usize) -> usize {
+    match bytes.get(pos..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(chunk) => {
+            let others = u64::from_le_bytes(*chunk) ^ splat(b' ');
+            pos + (others.trailing_zeros() / 8) as usize
+        }
+        None => pos,
+    }
+}
+
 /// A number token other than a plain unsigned integer: a negative integer read here, or text
 /// for serde_json.
 enum Number<'de> {
@@ -145,14 +158,7 @@ impl<'de> Reader<'de> {
         let bytes = self.text.as_bytes();
         let mut pos = self.pos;
         match bytes.get(pos) {
-            Some(b'\n') => {
-                pos += 1;
-                if let Some(chunk) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<8>) {
-                    // The spaces that start the chunk: all eight when it has nothing else.
-                    let others = u64::from_le_bytes(*chunk) ^ splat(b' ');
-                    pos += (others.trailing_zeros() / 8) as usize;
-                }
-            }
+            Some(b'\n') => pos = after_indentation(bytes, pos + 1),
             Some(b' ') => pos += 1,
             _ => {}
         }
@@ -175,11 +181,7 @@ impl<'de> Reader<'de> {
                 return Err(Refused);
             };
             if b == b'\n' {
-                pos += 1;
-                if let Some(chunk) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<8>) {
-                    let others = u64::from_le_bytes(*chunk) ^ splat(b' ');
-                    pos += (others.trailing_zeros() / 8) as usize;
-                }
+                pos = after_indentation(bytes, pos + 1);
             } else if b == b' ' || b == b'\t' || b == b'\r' {
                 pos += 1;
             } else {
@@ -208,14 +210,51 @@ impl<'de> Reader<'de> {
         Ok(())
     }
 
-    /// One level deeper; refused past [`MAX_DEPTH`].
-    fn enter(&mut self) -> Result<(), Refused> {
+    /// The array or object (or enum written as an object) whose opening byte is at the position:
+    /// `read` reads its contents one level deeper, refused past [`MAX_DEPTH`], and then its
+    /// `close` byte must come.
+    #[inline(always)]
+    fn nested<T>(
+        &mut self,
+        close: u8,
+        read: impl FnOnce(&mut Self) -> Result<T, Refused>,
+    ) -> Result<T, Refused> {
         self.depth = self
             .depth
             .checked_sub(1)
             .filter(|&d| d > 0)
             .ok_or(Refused)?;
-        Ok(())
+        self.pos += 1;
+        let value = read(self);
+        self.depth += 1;
+        let value = value?;
+        self.expect(close)?;
+        Ok(value)
+    }
+
+    /// Before the next entry of an object or element of an array: `None` at its `close`, or the
+    /// first byte of the next one, past the comma that must come before all but the first
+    /// (`first` says whether one came already). A comma before `close` is refused, as serde_json
+    /// refuses it.
+    #[inline(always)]
+    fn next_member(&mut self, first: &mut bool, close: u8) -> Result<Option<u8>, Refused> {
+        let mut next = self.peek()?;
+        if next == close {
+            return Ok(None);
+        }
+        if *first {
+            *first = false;
+        } else {
+            if next != b',' {
+                return Err(Refused);
+            }
+            self.pos += 1;
+            next = self.peek()?;
+            if next == close {
+                return Err(Refused);
+            }
+        }
+        Ok(Some(next))
     }
 
     /// The string whose opening quote is at the position, read past, when it has no escape;
@@ -361,30 +400,18 @@ impl<'de> Reader<'de> {
         match first {
             b'"' => self.string(visitor),
             b'-' | b'0'..=b'9' => self.number(visitor),
-            b'{' => {
-                self.enter()?;
-                self.pos += 1;
-                let value = visitor.visit_map(Entries {
-                    reader: self,
+            b'{' => self.nested(b'}', |reader| {
+                visitor.visit_map(Entries {
+                    reader,
                     first: true,
-                });
-                self.depth += 1;
-                let value = value?;
-                self.expect(b'}')?;
-                Ok(value)
-            }
-            b'[' => {
-                self.enter()?;
-                self.pos += 1;
-                let value = visitor.visit_seq(Elements {
-                    reader: self,
+                })
+            }),
+            b'[' => self.nested(b']', |reader| {
+                visitor.visit_seq(Elements {
+                    reader,
                     first: true,
-                });
-                self.depth += 1;
-                let value = value?;
-                self.expect(b']')?;
-                Ok(value)
-            }
+                })
+            }),
             b'n' => {
                 self.literal(b"null")?;
                 visitor.visit_unit()
@@ -452,6 +479,15 @@ fn is_number(b: u8) -> bool {
     matches!(b, b'-' | b'0'..=b'9')
 }
 
+/// `deserialize_*` methods that refuse whatever comes, unread.
+macro_rules! refuse {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
+            Err(Refused)
+        }
+    )*};
+}
+
 /// `deserialize_*` methods that accept a number token and hand it to [`Reader::number`].
 macro_rules! numbers {
     ($($method:ident)*) => {$(
@@ -484,22 +520,10 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         deserialize_f64
     }
 
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        // serde_json reads an f32 through its f64 path unless `float_roundtrip` is on, when it
-        // rounds once, to f32. Left to serde_json rather than guessed.
-        let _ = visitor;
-        Err(Refused)
-    }
-
-    fn deserialize_i128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        let _ = visitor;
-        Err(Refused)
-    }
-
-    fn deserialize_u128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        let _ = visitor;
-        Err(Refused)
-    }
+    // An f32: serde_json reads one through its f64 path unless `float_roundtrip` is on, when it
+    // rounds once, to f32; left to serde_json rather than guessed. Byte strings and 128-bit
+    // integers: the request has none.
+    refuse! { deserialize_f32 deserialize_i128 deserialize_u128 deserialize_bytes deserialize_byte_buf }
 
     fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
         self.deserialize_str(visitor)
@@ -514,16 +538,6 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
         self.deserialize_str(visitor)
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        let _ = visitor;
-        Err(Refused)
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        let _ = visitor;
-        Err(Refused)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
@@ -602,15 +616,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             // `"name"`: a unit variant.
             b'"' => visitor.visit_enum(UnitVariant(self)),
             // `{"name": value}`: any variant.
-            b'{' => {
-                self.enter()?;
-                self.pos += 1;
-                let value = visitor.visit_enum(Variant(&mut *self));
-                self.depth += 1;
-                let value = value?;
-                self.expect(b'}')?;
-                Ok(value)
-            }
+            b'{' => self.nested(b'}', |reader| visitor.visit_enum(Variant(reader))),
             _ => Err(Refused),
         }
     }
@@ -639,19 +645,9 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Refused> {
-        let mut next = self.reader.peek()?;
-        if next == b'}' {
+        let Some(next) = self.reader.next_member(&mut self.first, b'}')? else {
             return Ok(None);
-        }
-        if self.first {
-            self.first = false;
-        } else {
-            if next != b',' {
-                return Err(Refused);
-            }
-            self.reader.pos += 1;
-            next = self.reader.peek()?;
-        }
+        };
         if next != b'"' {
             return Err(Refused);
         }
@@ -677,20 +673,8 @@ impl<'de> de::SeqAccess<'de> for Elements<'_, 'de> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Refused> {
-        let next = self.reader.peek()?;
-        if next == b']' {
+        if self.reader.next_member(&mut self.first, b']')?.is_none() {
             return Ok(None);
-        }
-        if self.first {
-            self.first = false;
-        } else {
-            if next != b',' {
-                return Err(Refused);
-            }
-            self.reader.pos += 1;
-            if self.reader.peek()? == b']' {
-                return Err(Refused);
-            }
         }
         seed.deserialize(&mut *self.reader).map(Some)
     }
@@ -724,64 +708,10 @@ impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
         visitor.visit_newtype_struct(self)
     }
 
-    fn deserialize_bool<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    fn deserialize_i8<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    fn deserialize_i64<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    fn deserialize_i128<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    fn deserialize_u8<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    fn deserialize_u64<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    fn deserialize_u128<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    fn deserialize_f64<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
-        Err(Refused)
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Refused> {
-        Err(Refused)
+    refuse! {
+        deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+        deserialize_u128 deserialize_f32 deserialize_f64 deserialize_bytes deserialize_byte_buf
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
