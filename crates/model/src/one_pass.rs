@@ -31,7 +31,7 @@ use serde_json::Value;
 use crate::money::Quantity;
 use crate::request::{
     AuroraItem, Ec2Item, EstimateRequest, Item, ItemSpec, LambdaItem, RdsItem, S3Item, Service,
-    UniqueKeys,
+    UniqueKeys, unique_entries,
 };
 
 /// The estimate in `bytes` if this pass accepts it; `None` sends the body down the path that
@@ -241,13 +241,7 @@ impl Head {
             }
         }
         object.insert(first, map.next_value_seed(UniqueKeys)?);
-        while let Some(name) = map.next_key::<String>()? {
-            if object.contains_key(&name) {
-                return Err(de::Error::custom("a key repeated in an item"));
-            }
-            let value = map.next_value_seed(UniqueKeys)?;
-            object.insert(name, value);
-        }
+        unique_entries(&mut map, &mut object)?;
         Item::from_value(Value::Object(object)).map_err(|e| de::Error::custom(e.message))
     }
 }

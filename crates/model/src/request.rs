@@ -1391,18 +1391,28 @@ impl<'de> serde::de::Visitor<'de> for UniqueKeys {
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut object = serde_json::Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if object.contains_key(&key) {
-                return Err(serde::de::Error::custom(ItemPathMessage {
-                    message: format!("duplicate field `{key}`"),
-                    field: key,
-                }));
-            }
-            let value = map.next_value_seed(UniqueKeys)?;
-            object.insert(key, value);
-        }
+        unique_entries(&mut map, &mut object)?;
         Ok(serde_json::Value::Object(object))
     }
+}
+
+/// Reads the remaining entries of `map` into `object`, values as [`UniqueKeys`] reads them, and
+/// refuses a key that `object` already holds, naming it.
+pub(crate) fn unique_entries<'de, A: serde::de::MapAccess<'de>>(
+    map: &mut A,
+    object: &mut serde_json::Map<String, serde_json::Value>,
+) -> Result<(), A::Error> {
+    while let Some(key) = map.next_key::<String>()? {
+        if object.contains_key(&key) {
+            return Err(serde::de::Error::custom(ItemPathMessage {
+                message: format!("duplicate field `{key}`"),
+                field: key,
+            }));
+        }
+        let value = map.next_value_seed(UniqueKeys)?;
+        object.insert(key, value);
+    }
+    Ok(())
 }
 
 /// An item error smuggled through serde's string errors: `@<field>@<message>`.
