@@ -133,6 +133,16 @@ wrk_run() {
   grep '^BENCH ' "$out.raw" | sed 's/^BENCH //' >"$out"
 }
 
+# counted_wrk_run: wrk_run, and the server's user µs, system µs and preemptions per request
+# during it (per_request) in OUT_FILE.cpu.
+counted_wrk_run() {
+  local out="$1" before after
+  before=$(server_counters)
+  wrk_run "$@"
+  after=$(server_counters)
+  per_request "$before" "$after" "$(field "$out" requests)" >"$out.cpu"
+}
+
 # field FILE KEY: one value of a wrk_run result (0 when absent).
 field() {
   awk -v k="$2" '$1 == k {print $2; found=1} END {if (!found) print 0}' "$1"
